@@ -28,9 +28,13 @@ export async function readDataDirectory(dir: string): Promise<Record<string, str
         target = await realpath(full).catch(() => full);
         const inside = relative(root, target);
         if (inside.startsWith('..') || inside === '' || inside.startsWith(sep)) {
-          throw new CnsError('BAD_DATA', `${dir}: ${rel} is a symlink that leaves the data directory`, {
-            details: { dir, path: rel },
-          });
+          throw new CnsError(
+            'BAD_DATA',
+            `${dir}: ${rel} is a symlink that leaves the data directory`,
+            {
+              details: { dir, path: rel },
+            },
+          );
         }
       }
       const resolved = target === full ? info : await stat(target);
@@ -38,12 +42,20 @@ export async function readDataDirectory(dir: string): Promise<Record<string, str
         pending.push(full);
       } else if (resolved.isFile()) {
         if (resolved.size > MAX_DATA_FILE_BYTES) {
-          throw new CnsError('BAD_DATA', `${dir}: ${rel} is ${resolved.size} bytes, over the ${MAX_DATA_FILE_BYTES}-byte limit for a data file`, {
-            details: { dir, path: rel, size: resolved.size },
-          });
+          throw new CnsError(
+            'BAD_DATA',
+            `${dir}: ${rel} is ${resolved.size} bytes, over the ${MAX_DATA_FILE_BYTES}-byte limit for a data file`,
+            {
+              details: { dir, path: rel, size: resolved.size },
+            },
+          );
         }
         if (++count > MAX_DATA_FILES) {
-          throw new CnsError('BAD_DATA', `${dir}: more than ${MAX_DATA_FILES} files; is this a recipe data directory?`, { details: { dir } });
+          throw new CnsError(
+            'BAD_DATA',
+            `${dir}: more than ${MAX_DATA_FILES} files; is this a recipe data directory?`,
+            { details: { dir } },
+          );
         }
         files[rel] = await readFile(target, 'utf8');
       }
@@ -61,6 +73,9 @@ async function realRoot(dir: string): Promise<string> {
     return root;
   } catch (error) {
     if (error instanceof CnsError) throw error;
-    throw new CnsError('NOT_FOUND', `--data ${dir}: no such directory`, { details: { dir }, cause: error });
+    throw new CnsError('NOT_FOUND', `--data ${dir}: no such directory`, {
+      details: { dir },
+      cause: error,
+    });
   }
 }

@@ -9,12 +9,16 @@ import { CRITERIA_DIMENSIONS } from './criteria.js';
 const NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const DATA_PATH = /^(components)\/[a-z0-9-]+\/[A-Za-z0-9._/-]+\.ya?ml$/;
 
-export const componentNameSchema = z.string().regex(NAME, 'must be lower-case letters, digits and dashes');
+export const componentNameSchema = z
+  .string()
+  .regex(NAME, 'must be lower-case letters, digits and dashes');
 export const dataPathSchema = z
   .string()
   .regex(DATA_PATH, 'must be a path like components/<component>/<file>.yaml')
   .refine((p) => !p.split('/').includes('..'), 'must not contain ..');
-const valuesPathSchema = z.string().regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'must be a dotted values path');
+const valuesPathSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'must be a dotted values path');
 
 export const CONSTRAINT_SEVERITIES = ['error', 'warning'] as const;
 export type ConstraintSeverity = (typeof CONSTRAINT_SEVERITIES)[number];
@@ -62,7 +66,8 @@ export const registrySchema = z.strictObject({
 });
 export type Registry = z.infer<typeof registrySchema>;
 
-const criteriaValue = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional();
+const criteriaValue = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values).optional();
 
 export const overlayCriteriaSchema = z.strictObject({
   service: criteriaValue(CRITERIA_DIMENSIONS.service),

@@ -41,7 +41,9 @@ export interface RecipeCriteria {
 }
 
 /** Criteria as typed by a user or read from a file: any subset, values not yet checked. */
-export type LooseCriteria = Partial<Record<CriteriaDimension, string>> & { nodes?: string | number };
+export type LooseCriteria = Partial<Record<CriteriaDimension, string>> & {
+  nodes?: string | number;
+};
 
 export const ANY_CRITERIA: RecipeCriteria = {
   service: ANY,
@@ -75,9 +77,13 @@ export function parseCriteria(input: LooseCriteria): RecipeCriteria {
   if (input.nodes !== undefined && input.nodes !== '') {
     const nodes = Number(input.nodes);
     if (!Number.isInteger(nodes) || nodes < 0) {
-      throw new CnsError('UNKNOWN_CRITERIA', `nodes must be a whole number >= 0 (0 = any), got "${input.nodes}"`, {
-        details: { dimension: 'nodes', value: input.nodes },
-      });
+      throw new CnsError(
+        'UNKNOWN_CRITERIA',
+        `nodes must be a whole number >= 0 (0 = any), got "${input.nodes}"`,
+        {
+          details: { dimension: 'nodes', value: input.nodes },
+        },
+      );
     }
     out.nodes = nodes;
   }
@@ -97,7 +103,9 @@ export function overlayLooseCriteria(...layers: readonly LooseCriteria[]): Loose
 
 /** Criteria printed the way the demo's log line does: `service=eks, accelerator=h100, ...`. */
 export function describeCriteria(criteria: RecipeCriteria): string {
-  const parts = DIMENSION_NAMES.filter((d) => criteria[d] !== ANY).map((d) => `${d}=${criteria[d]}`);
+  const parts = DIMENSION_NAMES.filter((d) => criteria[d] !== ANY).map(
+    (d) => `${d}=${criteria[d]}`,
+  );
   if (criteria.nodes > 0) parts.push(`nodes=${criteria.nodes}`);
   return parts.length > 0 ? parts.join(', ') : 'any';
 }

@@ -32,12 +32,19 @@ export function parseCatalog(files: Readonly<Record<string, string>>): Catalog {
   const registryText = files[REGISTRY_FILE];
   if (registryText === undefined) problems.push({ file: REGISTRY_FILE, message: 'missing' });
   const registry =
-    registryText === undefined ? undefined : readTyped(registrySchema, registryText, REGISTRY_FILE, problems);
+    registryText === undefined
+      ? undefined
+      : readTyped(registrySchema, registryText, REGISTRY_FILE, problems);
 
   const components: Record<string, RegistryComponent> = {};
-  for (const component of [...(registry?.components ?? [])].sort((a, b) => compareText(a.name, b.name))) {
+  for (const component of [...(registry?.components ?? [])].sort((a, b) =>
+    compareText(a.name, b.name),
+  )) {
     if (components[component.name]) {
-      problems.push({ file: REGISTRY_FILE, message: `component "${component.name}" is listed twice` });
+      problems.push({
+        file: REGISTRY_FILE,
+        message: `component "${component.name}" is listed twice`,
+      });
     }
     components[component.name] = component;
   }
@@ -53,7 +60,10 @@ export function parseCatalog(files: Readonly<Record<string, string>>): Catalog {
       if (!overlay) continue;
       const expected = path.slice(OVERLAYS_DIR.length).replace(/\.ya?ml$/, '');
       if (overlay.metadata.name !== expected) {
-        problems.push({ file: path, message: `metadata.name "${overlay.metadata.name}" must equal the file name "${expected}"` });
+        problems.push({
+          file: path,
+          message: `metadata.name "${overlay.metadata.name}" must equal the file name "${expected}"`,
+        });
       }
       overlays[overlay.metadata.name] = overlay;
     } else if (path.startsWith(COMPONENTS_DIR) && path.split('/').includes('manifests')) {
@@ -66,7 +76,10 @@ export function parseCatalog(files: Readonly<Record<string, string>>): Catalog {
         else problems.push({ file: path, message: 'a values file must be a mapping' });
       }
     } else {
-      problems.push({ file: path, message: 'unexpected file: data holds registry.yaml, overlays/ and components/' });
+      problems.push({
+        file: path,
+        message: 'unexpected file: data holds registry.yaml, overlays/ and components/',
+      });
     }
   }
 
@@ -81,7 +94,10 @@ function checkReferences(catalog: Catalog): CatalogProblem[] {
   const { components, overlays, values, manifests } = catalog;
   for (const component of Object.values(components)) {
     if (component.valuesFile && !values[component.valuesFile]) {
-      problems.push({ file: REGISTRY_FILE, message: `${component.name}: valuesFile ${component.valuesFile} does not exist` });
+      problems.push({
+        file: REGISTRY_FILE,
+        message: `${component.name}: valuesFile ${component.valuesFile} does not exist`,
+      });
     }
   }
   const seenCriteria = new Map<string, string>();
@@ -95,23 +111,37 @@ function checkReferences(catalog: Catalog): CatalogProblem[] {
         for (const dimension of DIMENSION_NAMES) {
           const own = parent.spec.criteria[dimension];
           if (own !== undefined && own !== 'any' && criteria[dimension] !== own) {
-            problems.push({ file, message: `criteria.${dimension} must be "${own}" like its base "${base}" (a child refines its parent)` });
+            problems.push({
+              file,
+              message: `criteria.${dimension} must be "${own}" like its base "${base}" (a child refines its parent)`,
+            });
           }
         }
       }
     }
     const key = DIMENSION_NAMES.map((d) => criteria[d] ?? 'any').join('/');
     const twin = seenCriteria.get(key);
-    if (twin) problems.push({ file, message: `same criteria as overlay "${twin}" (${key}): merge them` });
+    if (twin)
+      problems.push({ file, message: `same criteria as overlay "${twin}" (${key}): merge them` });
     else seenCriteria.set(key, overlay.metadata.name);
     for (const ref of componentRefs) {
-      if (!components[ref.name]) problems.push({ file, message: `componentRefs: "${ref.name}" is not in the registry` });
-      if (ref.valuesFile && !values[ref.valuesFile]) problems.push({ file, message: `${ref.name}: valuesFile ${ref.valuesFile} does not exist` });
+      if (!components[ref.name])
+        problems.push({ file, message: `componentRefs: "${ref.name}" is not in the registry` });
+      if (ref.valuesFile && !values[ref.valuesFile])
+        problems.push({
+          file,
+          message: `${ref.name}: valuesFile ${ref.valuesFile} does not exist`,
+        });
       for (const manifest of ref.manifestFiles ?? []) {
-        if (manifests[manifest] === undefined) problems.push({ file, message: `${ref.name}: manifest ${manifest} does not exist` });
+        if (manifests[manifest] === undefined)
+          problems.push({ file, message: `${ref.name}: manifest ${manifest} does not exist` });
       }
       for (const dependency of ref.dependencyRefs ?? []) {
-        if (!components[dependency]) problems.push({ file, message: `${ref.name}: dependency "${dependency}" is not in the registry` });
+        if (!components[dependency])
+          problems.push({
+            file,
+            message: `${ref.name}: dependency "${dependency}" is not in the registry`,
+          });
       }
     }
   }
@@ -131,7 +161,10 @@ function findParentCycles(overlays: Readonly<Record<string, Overlay>>): CatalogP
         const key = [...cycle].sort().join(',');
         if (!reported.has(key)) {
           reported.add(key);
-          problems.push({ file: `${OVERLAYS_DIR}${current}.yaml`, message: `parent cycle: ${[...cycle, current].join(' -> ')}` });
+          problems.push({
+            file: `${OVERLAYS_DIR}${current}.yaml`,
+            message: `parent cycle: ${[...cycle, current].join(' -> ')}`,
+          });
         }
         break;
       }
@@ -180,7 +213,11 @@ function readTyped<S extends z.ZodType>(
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const at = formatIssuePath(issue.path);
-    problems.push({ file, line: parsed.lineAt(issue.path), message: `${at ? `${at}: ` : ''}${issue.message}` });
+    problems.push({
+      file,
+      line: parsed.lineAt(issue.path),
+      message: `${at ? `${at}: ` : ''}${issue.message}`,
+    });
   }
   return undefined;
 }
@@ -195,7 +232,10 @@ function readManifest(text: string, file: string, problems: CatalogProblem[]): b
       return false;
     }
     if (doc.contents !== null && !isMap(doc.contents)) {
-      problems.push({ file, message: 'every document in a manifest must be a Kubernetes object (a mapping)' });
+      problems.push({
+        file,
+        message: 'every document in a manifest must be a Kubernetes object (a mapping)',
+      });
       return false;
     }
   }
@@ -206,10 +246,15 @@ function dataError(problems: readonly CatalogProblem[]): CnsError {
   const lines = problems
     .slice(0, MAX_LISTED_PROBLEMS)
     .map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
-  if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`  ... and ${problems.length - MAX_LISTED_PROBLEMS} more`);
-  return new CnsError('BAD_DATA', `recipe data is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`, {
-    details: { problems },
-  });
+  if (problems.length > MAX_LISTED_PROBLEMS)
+    lines.push(`  ... and ${problems.length - MAX_LISTED_PROBLEMS} more`);
+  return new CnsError(
+    'BAD_DATA',
+    `recipe data is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,
+    {
+      details: { problems },
+    },
+  );
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -16,15 +16,47 @@ interface ErrorStatus {
 export const ERROR_STATUS: Readonly<Record<ErrorCode, ErrorStatus>> = {
   USAGE: { exitCode: 2, httpStatus: 400, meaning: 'bad flags or arguments' },
   INPUT_YAML: { exitCode: 2, httpStatus: 400, meaning: 'input is not valid YAML or JSON' },
-  INPUT_SCHEMA: { exitCode: 2, httpStatus: 400, meaning: 'input does not match its document schema' },
-  UNKNOWN_CRITERIA: { exitCode: 2, httpStatus: 400, meaning: 'a criteria value is not one of the accepted values' },
-  BAD_CONSTRAINT: { exitCode: 2, httpStatus: 400, meaning: 'a constraint or version cannot be parsed' },
-  BAD_DATA: { exitCode: 2, httpStatus: 400, meaning: 'recipe data (embedded or --data) is invalid' },
-  NOT_FOUND: { exitCode: 3, httpStatus: 404, meaning: 'a file, URL, ConfigMap or path does not exist' },
-  FORBIDDEN: { exitCode: 4, httpStatus: 403, meaning: 'permission denied (file mode, RBAC, 401/403)' },
+  INPUT_SCHEMA: {
+    exitCode: 2,
+    httpStatus: 400,
+    meaning: 'input does not match its document schema',
+  },
+  UNKNOWN_CRITERIA: {
+    exitCode: 2,
+    httpStatus: 400,
+    meaning: 'a criteria value is not one of the accepted values',
+  },
+  BAD_CONSTRAINT: {
+    exitCode: 2,
+    httpStatus: 400,
+    meaning: 'a constraint or version cannot be parsed',
+  },
+  BAD_DATA: {
+    exitCode: 2,
+    httpStatus: 400,
+    meaning: 'recipe data (embedded or --data) is invalid',
+  },
+  NOT_FOUND: {
+    exitCode: 3,
+    httpStatus: 404,
+    meaning: 'a file, URL, ConfigMap or path does not exist',
+  },
+  FORBIDDEN: {
+    exitCode: 4,
+    httpStatus: 403,
+    meaning: 'permission denied (file mode, RBAC, 401/403)',
+  },
   TIMEOUT: { exitCode: 5, httpStatus: 504, meaning: 'an operation ran past its deadline' },
-  CLUSTER_UNREACHABLE: { exitCode: 6, httpStatus: 503, meaning: 'the Kubernetes API or a URL cannot be reached' },
-  UNAVAILABLE: { exitCode: 6, httpStatus: 503, meaning: 'a required source is absent (e.g. --require-gpu without a GPU)' },
+  CLUSTER_UNREACHABLE: {
+    exitCode: 6,
+    httpStatus: 503,
+    meaning: 'the Kubernetes API or a URL cannot be reached',
+  },
+  UNAVAILABLE: {
+    exitCode: 6,
+    httpStatus: 503,
+    meaning: 'a required source is absent (e.g. --require-gpu without a GPU)',
+  },
   CANCELLED: { exitCode: 130, httpStatus: 499, meaning: 'interrupted (Ctrl-C, SIGTERM)' },
   INTERNAL: { exitCode: 8, httpStatus: 500, meaning: 'a bug: please report it' },
 };

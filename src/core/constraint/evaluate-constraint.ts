@@ -1,0 +1,132 @@
+/**
+ * @module Evaluates constraints against snapshot values. Every constraint gets a result (passed,
+ * failed or skipped) with expected, actual and a message saying why; a value absent from the snapshot
+ * is skipped with the reason, never passed.
+ */
+import type { Constraint, ConstraintSeverity } from '../recipe/catalog-schema.js';
+import type { Scalar, Snapshot } from '../snapshot/snapshot.js';
+import { compareAtPrecision, parseLooseVersion } from '../version/loose-version.js';
+import {
+  parseConstraintExpression,
+  type ConstraintClause,
+  type ConstraintExpression,
+} from './parse-constraint.js';
+import { resolveConstraintPath } from './resolve-constraint-path.js';
+
+export const CONSTRAINT_STATUSES = ['passed', 'failed', 'skipped'] as const;
+export type ConstraintStatus = (typeof CONSTRAINT_STATUSES)[number];
+
+export interface ConstraintResult {
+  readonly name: string;
+  readonly expected: string;
+  readonly actual?: string;
+  readonly status: ConstraintStatus;
+  readonly message: string;
+  readonly severity: ConstraintSeverity;
+  readonly remediation?: string;
+}
+
+export interface ExpressionOutcome {
+  readonly holds: boolean;
+  readonly message: string;
+}
+
+/**
+ * Whether `actual` satisfies every clause of `expression`.
+ * @example evaluateExpression(parseConstraintExpression('>= 6.8'), '6.8.0-1043-aws').holds // true
+ */
+export function evaluateExpression(
+  expression: ConstraintExpression,
+  actual: string,
+): ExpressionOutcome {
+  for (const clause of expression.clauses) {
+    const outcome = evaluateClause(clause, actual);
+    if (!outcome.holds) return outcome;
+  }
+  return { holds: true, message: `${actual} satisfies ${expression.text}` };
+}
+
+function evaluateClause(clause: ConstraintClause, actual: string): ExpressionOutcome {
+  const { operator, operand, version } = clause;
+  if (operator === undefined) {
+    return actual === operand
+      ? { holds: true, message: `${actual} equals ${operand}` }
+      : { holds: false, message: `expected exactly "${operand}", found "${actual}"` };
+  }
+  const actualVersion = version ? parseLooseVersion(actual) : undefined;
+  if (operator === '==' || operator === '!=') {
+    const equal =
+      version && actualVersion
+        ? compareAtPrecision(actualVersion, version) === 0
+        : actual === operand;
+    const holds = operator === '==' ? equal : !equal;
+    return {
+      holds,
+      message: holds
+        ? `${actual} ${operator} ${operand}`
+        : `${actual} is not ${operator} ${operand}`,
+    };
+  }
+  if (!version || !actualVersion) {
+    return {
+      holds: false,
+      message: `"${actual}" is not a version, so it cannot be compared with ${operator} ${operand}`,
+    };
+  }
+  const order = compareAtPrecision(actualVersion, version);
+  const holds =
+    operator === '>='
+      ? order >= 0
+      : operator === '<='
+        ? order <= 0
+        : operator === '>'
+          ? order > 0
+          : order < 0;
+  const precision = version.parts.length;
+  return holds
+    ? { holds, message: `${actual} ${operator} ${operand}` }
+    : {
+        holds,
+        message: `${actual} is not ${operator} ${operand} (compared at ${precision} component${precision === 1 ? '' : 's'})`,
+      };
+}
+
+/**
+ * Evaluates one constraint against a snapshot.
+ * @throws CnsError BAD_CONSTRAINT when the constraint's value cannot be parsed.
+ */
+export function evaluateConstraint(constraint: Constraint, snapshot: Snapshot): ConstraintResult {
+  const expression = parseConstraintExpression(constraint.value, constraint.name);
+  return evaluateParsedConstraint(constraint, expression, snapshot);
+}
+
+/** evaluateConstraint for an expression parsed once up front (validate parses all before evaluating). */
+export function evaluateParsedConstraint(
+  constraint: Constraint,
+  expression: ConstraintExpression,
+  snapshot: Snapshot,
+): ConstraintResult {
+  const base = {
+    name: constraint.name,
+    expected: constraint.value,
+    severity: constraint.severity ?? 'error',
+    ...(constraint.remediation === undefined ? {} : { remediation: constraint.remediation }),
+  } as const;
+  const path = resolveConstraintPath(constraint.name, snapshot);
+  if (path.value === undefined) {
+    const where =
+      path.missing === 'type'
+        ? `the snapshot has no ${path.type} measurements`
+        : path.missing === 'subtype'
+          ? `the snapshot has no ${path.type} subtype for ${constraint.name}`
+          : `${path.type}.${path.subtype} has no key ${path.key}`;
+    return { ...base, status: 'skipped', message: `not measured: ${where}` };
+  }
+  const actual = scalarText(path.value);
+  const outcome = evaluateExpression(expression, actual);
+  return { ...base, actual, status: outcome.holds ? 'passed' : 'failed', message: outcome.message };
+}
+
+export function scalarText(value: Scalar): string {
+  return typeof value === 'string' ? value : String(value);
+}
