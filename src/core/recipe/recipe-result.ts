@@ -1,0 +1,56 @@
+/**
+ * @module The recipeResult document: criteria, constraints, component references with versions and
+ * values, and the deployment order. Read back for validate and bundle, so the schema accepts what
+ * earlier tools wrote (unknown fields are kept, optional fields may be absent).
+ */
+import { z } from 'zod';
+import { API_VERSION } from '../shared/documents.js';
+import { constraintSchema, valuesObjectSchema } from './catalog-schema.js';
+
+export const RECIPE_RESULT_KIND = 'recipeResult';
+
+const criteriaValue = z.union([z.string(), z.number().transform(String)]);
+
+export const recipeResultComponentSchema = z.looseObject({
+  name: z.string().min(1),
+  type: z.string().default('Helm'),
+  source: z.string().optional(),
+  chart: z.string().optional(),
+  namespace: z.string().optional(),
+  version: z.union([z.string(), z.number().transform(String)]).optional(),
+  valuesFile: z.string().optional(),
+  overrides: valuesObjectSchema.optional(),
+  manifestFiles: z.array(z.string()).optional(),
+  dependencyRefs: z.array(z.string()).optional(),
+});
+
+export const constraintWarningSchema = z.looseObject({
+  overlay: z.string(),
+  name: z.string(),
+  expected: z.string(),
+  actual: z.string().optional(),
+  status: z.string(),
+  message: z.string(),
+});
+
+export const recipeResultSchema = z.looseObject({
+  kind: z.literal(RECIPE_RESULT_KIND),
+  apiVersion: z.literal(API_VERSION),
+  metadata: z
+    .looseObject({
+      generatedAt: z.union([z.string(), z.date().transform((d) => d.toISOString())]).optional(),
+      version: z.string().optional(),
+      appliedOverlays: z.array(z.string()).default([]),
+      excludedOverlays: z.array(z.string()).optional(),
+      constraintWarnings: z.array(constraintWarningSchema).optional(),
+    })
+    .default({ appliedOverlays: [] }),
+  criteria: z.record(z.string(), criteriaValue.nullish()).default({}),
+  constraints: z.array(constraintSchema).default([]),
+  componentRefs: z.array(recipeResultComponentSchema).default([]),
+  deploymentOrder: z.array(z.string()).default([]),
+});
+
+export type RecipeResult = z.output<typeof recipeResultSchema>;
+export type RecipeComponentRef = z.output<typeof recipeResultComponentSchema>;
+export type ConstraintWarning = z.output<typeof constraintWarningSchema>;
