@@ -11,7 +11,7 @@ import {
   type ConstraintClause,
   type ConstraintExpression,
 } from './parse-constraint.js';
-import { resolveConstraintPath } from './resolve-constraint-path.js';
+import { resolveConstraintPath, type ResolvedPath } from './resolve-constraint-path.js';
 
 export const CONSTRAINT_STATUSES = ['passed', 'failed', 'skipped'] as const;
 export type ConstraintStatus = (typeof CONSTRAINT_STATUSES)[number];
@@ -106,13 +106,28 @@ export function evaluateParsedConstraint(
   expression: ConstraintExpression,
   snapshot: Snapshot,
 ): ConstraintResult {
+  return evaluateResolvedConstraint(
+    constraint,
+    expression,
+    resolveConstraintPath(constraint.name, snapshot),
+  );
+}
+
+/**
+ * evaluateParsedConstraint for a path already resolved, e.g. through indexSnapshot when thousands of
+ * constraints are checked against one snapshot.
+ */
+export function evaluateResolvedConstraint(
+  constraint: Constraint,
+  expression: ConstraintExpression,
+  path: ResolvedPath,
+): ConstraintResult {
   const base = {
     name: constraint.name,
     expected: constraint.value,
     severity: constraint.severity ?? 'error',
     ...(constraint.remediation === undefined ? {} : { remediation: constraint.remediation }),
   } as const;
-  const path = resolveConstraintPath(constraint.name, snapshot);
   if (path.value === undefined) {
     const where =
       path.missing === 'type'
