@@ -1,0 +1,54 @@
+/**
+ * @module The Kubernetes API objects a snapshot reads (VersionInfo, V1Node, V1Pod, the gpu-operator
+ * ClusterPolicy), reduced to the fields it uses. Shapes follow the API exactly, so objects from the
+ * official client or from `kubectl get -o json` are assignable to them.
+ */
+
+/** `GET /version`. */
+export interface KubeVersionInfo {
+  readonly gitVersion: string;
+  readonly platform?: string;
+  readonly goVersion?: string;
+}
+
+/** A core/v1 Node. */
+export interface KubeNode {
+  readonly metadata?: {
+    readonly name?: string;
+    readonly labels?: Readonly<Record<string, string>>;
+  };
+  readonly spec?: { readonly providerID?: string };
+  readonly status?: {
+    readonly nodeInfo?: {
+      readonly kernelVersion?: string;
+      readonly osImage?: string;
+      readonly containerRuntimeVersion?: string;
+      readonly kubeletVersion?: string;
+      readonly operatingSystem?: string;
+      readonly architecture?: string;
+    };
+    readonly capacity?: Readonly<Record<string, string>>;
+    readonly allocatable?: Readonly<Record<string, string>>;
+  };
+}
+
+export interface KubeContainer {
+  readonly name: string;
+  readonly image?: string;
+}
+
+/** A core/v1 Pod. */
+export interface KubePod {
+  readonly metadata?: { readonly name?: string; readonly namespace?: string };
+  readonly spec?: {
+    readonly containers: readonly KubeContainer[];
+    readonly initContainers?: readonly KubeContainer[];
+  };
+  readonly status?: { readonly phase?: string };
+}
+
+/** A ClusterPolicy (nvidia.com/v1), the gpu-operator's configuration. */
+export interface KubeClusterPolicy {
+  readonly metadata?: { readonly name?: string };
+  readonly spec?: Readonly<Record<string, unknown>>;
+}
