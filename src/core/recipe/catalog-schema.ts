@@ -50,6 +50,23 @@ export const registryComponentSchema = z.strictObject({
   setAliases: z.array(z.string().min(1)).default([]),
   /** The component's base values, applied under every overlay's values. */
   valuesFile: dataPathSchema.optional(),
+  /**
+   * Facts a recipe built from a snapshot pins in the component's overrides, e.g. the GPU driver
+   * version running on the node → `driver.version`.
+   */
+  snapshotLocks: z
+    .array(
+      z.strictObject({
+        /** Measurement paths (`Type.Subtype.Key`) to read; the first present wins. */
+        measurements: z
+          .array(z.string().regex(/^[^.\s]+\.[^.\s]+\..+$/, 'must be Type.Subtype.Key'))
+          .min(1),
+        valuesPath: valuesPathSchema,
+        /** Skip the lock when the merged values hold `false` at this path (e.g. driver.enabled). */
+        unlessFalse: valuesPathSchema.optional(),
+      }),
+    )
+    .default([]),
   nodeScheduling: z
     .strictObject({
       system: schedulingPathsSchema.optional(),

@@ -9,7 +9,7 @@ import { constraintSchema, valuesObjectSchema } from './catalog-schema.js';
 
 export const RECIPE_RESULT_KIND = 'recipeResult';
 
-const criteriaValue = z.union([z.string(), z.number().transform(String)]);
+const criteriaValue = z.union([z.string(), z.number()]);
 
 export const recipeResultComponentSchema = z.looseObject({
   name: z.string().min(1),

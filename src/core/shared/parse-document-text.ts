@@ -2,7 +2,7 @@
  * @module Turns document text (YAML or JSON) into plain data, or a CnsError INPUT_YAML that names the
  * source and the line and column of the first problem. Never throws anything else.
  */
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { CnsError } from './errors.js';
 
 /**
@@ -18,15 +18,21 @@ export function parseDocumentText(text: string, source: string): unknown {
       // Not strict JSON (comments, trailing commas, flow YAML): let the YAML parser decide and report.
     }
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+  });
   const first = doc.errors[0];
   if (first) {
-    const position = first.linePos?.[0];
-    const where = position ? `:${position.line}:${position.col}` : '';
+    const position = lineCounter.linePos(first.pos[0]);
+    const where = `:${position.line}:${position.col}`;
     throw new CnsError(
       'INPUT_YAML',
       `${source}${where}: not valid YAML or JSON: ${firstLine(first.message)}`,
-      { details: { source, line: position?.line, column: position?.col, yamlCode: first.code } },
+      { details: { source, line: position.line, column: position.col, yamlCode: first.code } },
     );
   }
   const value: unknown = doc.toJS({ maxAliasCount: 100 });

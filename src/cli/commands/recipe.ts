@@ -1,0 +1,63 @@
+/**
+ * @module `cnsctl recipe`: criteria (flags, a criteria document or a snapshot) in, recipeResult out.
+ */
+import { Command } from '@commander-js/extra-typings';
+import type { CliContext } from '../cli-context.js';
+import { withCriteriaOptions, withOutputOptions } from '../shared-flags.js';
+
+const EXAMPLES = `
+Examples:
+  # The demo's recipe: EKS, H100, Ubuntu, training
+  cnsctl recipe --service eks --accelerator h100 --os ubuntu --intent training
+
+  # From a snapshot: service, GPU and OS are detected; the intent comes from the flag
+  cnsctl recipe --snapshot snapshot.yaml --intent training -o recipe.yaml
+
+  # As JSON, or as a readable table
+  cnsctl recipe --service gke --os cos --accelerator h100 -t json | jq '.deploymentOrder'
+  cnsctl recipe --service aks --accelerator h100 -t table
+
+  # With your own overlays laid over the embedded data
+  cnsctl recipe --data ./my-recipes --service eks --accelerator h100
+`;
+
+export function registerRecipe(program: Command, context: CliContext): void {
+  const command = withOutputOptions(
+    withCriteriaOptions(
+      new Command('recipe').description(
+        'Build a recipe (validated component versions, values, constraints and deployment order) for the given criteria',
+      ),
+    ),
+    ['yaml', 'json', 'table'] as const,
+  )
+    .addHelpText('after', EXAMPLES)
+    .action(async (flags) => {
+      const [
+        { readRecipeRequest },
+        { makeRecipe },
+        { toJson, toYaml },
+        { formatRecipeTable },
+        { CNS_VERSION },
+      ] = await Promise.all([
+        import('../recipe-request.js'),
+        import('../../actions/recipe/make-recipe.js'),
+        import('../../core/shared/serialize.js'),
+        import('../format/recipe-table.js'),
+        import('../../version.js'),
+      ]);
+      const { catalog, request } = await readRecipeRequest(context, flags);
+      const recipe = makeRecipe(request, {
+        catalog,
+        clock: context.clock,
+        reporter: context.reporter,
+        toolVersion: CNS_VERSION,
+      });
+      const { writeResult } = await import('../write-result.js');
+      await writeResult(context, flags, {
+        yaml: () => toYaml(recipe),
+        json: () => toJson(recipe),
+        table: () => formatRecipeTable(recipe),
+      });
+    });
+  program.addCommand(command);
+}

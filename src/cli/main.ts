@@ -1,0 +1,60 @@
+/**
+ * @module The cnsctl process entry and composition root: real streams, the embedded catalog next to
+ * the bundle, Ctrl-C wired to an AbortSignal. The only file that touches `process` (and it sets
+ * process.exitCode rather than exiting, so pending output is flushed and cleanup runs).
+ */
+import { readEmbeddedCatalog } from '../adapters/catalog/embedded-catalog.js';
+import { runCli } from './run-cli.js';
+
+const INTERRUPTED_EXIT_CODE = 130;
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
+}
+
+function main(): void {
+  const controller = new AbortController();
+  const onInterrupt = (): void => {
+    process.stderr.write('\ninterrupted: cleaning up (press Ctrl-C again to force)\n');
+    controller.abort(new DOMException('interrupted', 'AbortError'));
+    process.exitCode = INTERRUPTED_EXIT_CODE;
+    process.removeListener('SIGINT', onInterrupt);
+    process.removeListener('SIGTERM', onInterrupt);
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onInterrupt);
+  // `cnsctl recipe | head` closes the pipe early; that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  const catalogFile = new URL('./catalog.json', import.meta.url);
+  runCli(
+    process.argv.slice(2),
+    {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      readStdin,
+      env: process.env,
+      cwd: process.cwd(),
+    },
+    { loadEmbeddedCatalog: () => readEmbeddedCatalog(catalogFile.pathname) },
+    controller.signal,
+  )
+    .then((code) => {
+      process.exitCode = controller.signal.aborted ? INTERRUPTED_EXIT_CODE : code;
+    })
+    .finally(() => {
+      process.removeListener('SIGINT', onInterrupt);
+      process.removeListener('SIGTERM', onInterrupt);
+    })
+    .catch(() => {
+      process.exitCode = 8;
+    });
+}
+
+main();

@@ -1,0 +1,40 @@
+/**
+ * @module The command tree of cnsctl. Each command module declares its flags, help and examples, and
+ * imports its work lazily inside the action, so loading this file stays cheap for every command.
+ */
+import { Command } from '@commander-js/extra-typings';
+import type { CliContext } from './cli-context.js';
+import { registerCompletion } from './commands/completion.js';
+import { registerQuery } from './commands/query.js';
+import { registerRecipe } from './commands/recipe.js';
+import { registerVersion } from './commands/version.js';
+
+export const PROGRAM_DESCRIPTION =
+  'Cloud Native Stack: validated configuration for NVIDIA GPU-accelerated Kubernetes.\n' +
+  'snapshot a node → recipe for it → validate the node against the recipe → bundle deployment files.';
+
+export function buildProgram(context: CliContext, version: string): Command {
+  const program = new Command('cnsctl')
+    .description(PROGRAM_DESCRIPTION)
+    .version(version, '-v, --version', 'print the version')
+    .option('--debug', 'on errors, print details, causes and stack traces')
+    .option('--log-json', 'write warnings, logs and errors to stderr as JSON lines')
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
+    .configureOutput({
+      writeOut: (text) => context.io.stdout.write(text),
+      writeErr: (text) => context.io.stderr.write(text),
+    })
+    .exitOverride();
+  registerRecipe(program, context);
+  registerQuery(program, context);
+  registerVersion(program, context);
+  registerCompletion(program, context);
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => context.io.stdout.write(text),
+      writeErr: (text) => context.io.stderr.write(text),
+    });
+  }
+  return program;
+}

@@ -1,0 +1,211 @@
+/**
+ * @module Builds a recipeResult from the catalog and criteria (and optionally a snapshot): match and
+ * order overlays, screen them against the snapshot, merge constraints by name and component
+ * references field by field, lock facts from the snapshot, and sort the deployment order.
+ * docs/recipe-engine.md states the rules this file implements.
+ */
+import { evaluateConstraint, type ConstraintResult } from '../constraint/evaluate-constraint.js';
+import { resolveConstraintPath } from '../constraint/resolve-constraint-path.js';
+import { API_VERSION } from '../shared/documents.js';
+import { CnsError } from '../shared/errors.js';
+import { sortKeysDeep } from '../shared/serialize.js';
+import type { Snapshot } from '../snapshot/snapshot.js';
+import type { Catalog } from './catalog.js';
+import type {
+  Constraint,
+  Overlay,
+  OverlayComponentRef,
+  RegistryComponent,
+} from './catalog-schema.js';
+import type { RecipeCriteria } from './criteria.js';
+import { componentValues } from './component-values.js';
+import { matchOverlays } from './match-overlays.js';
+import { getValueAtPath, mergeValues, setValueAtPath, type Values } from './merge-values.js';
+import { orderComponents } from './order-components.js';
+import {
+  RECIPE_RESULT_KIND,
+  type ConstraintWarning,
+  type RecipeComponentRef,
+  type RecipeResult,
+} from './recipe-result.js';
+
+export interface BuildRecipeOptions {
+  readonly criteria: RecipeCriteria;
+  readonly snapshot?: Snapshot | undefined;
+  readonly generatedAt: Date;
+  readonly toolVersion: string;
+}
+
+export function buildRecipe(catalog: Catalog, options: BuildRecipeOptions): RecipeResult {
+  const matched = matchOverlays(catalog, options.criteria);
+  const screened = options.snapshot
+    ? screenOverlays(matched, options.snapshot)
+    : { applied: matched, excluded: [], warnings: [] };
+  const constraints = mergeConstraints(screened.applied);
+  const refs = [...mergeComponentRefs(screened.applied).values()].map((ref) =>
+    resolveComponent(catalog, ref, options.snapshot),
+  );
+  const deploymentOrder = orderComponents(refs);
+  const position = new Map(deploymentOrder.map((name, index) => [name, index]));
+  refs.sort((a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0));
+  return {
+    kind: RECIPE_RESULT_KIND,
+    apiVersion: API_VERSION,
+    metadata: {
+      generatedAt: options.generatedAt.toISOString(),
+      version: options.toolVersion,
+      appliedOverlays: screened.applied.map((o) => o.metadata.name),
+      ...(options.snapshot ? { excludedOverlays: screened.excluded } : {}),
+      ...(screened.warnings.length > 0 ? { constraintWarnings: screened.warnings } : {}),
+    },
+    criteria: { ...options.criteria },
+    constraints,
+    componentRefs: refs,
+    deploymentOrder,
+  };
+}
+
+interface Screened {
+  readonly applied: Overlay[];
+  readonly excluded: string[];
+  readonly warnings: ConstraintWarning[];
+}
+
+/**
+ * Drops overlays whose own error-severity constraints fail on the snapshot, with their descendants.
+ * The root overlay stays (it carries the defaults every recipe needs); its failures become warnings.
+ * Skipped constraints (value not measured) never exclude.
+ */
+function screenOverlays(overlays: readonly Overlay[], snapshot: Snapshot): Screened {
+  const applied: Overlay[] = [];
+  const excluded: string[] = [];
+  const warnings: ConstraintWarning[] = [];
+  for (const overlay of overlays) {
+    const name = overlay.metadata.name;
+    const { base } = overlay.spec;
+    if (base !== undefined && excluded.includes(base)) {
+      excluded.push(name);
+      continue;
+    }
+    const failed = overlay.spec.constraints
+      .map((constraint) => evaluateConstraint(constraint, snapshot))
+      .filter((result) => result.status === 'failed');
+    warnings.push(...failed.map((result) => toWarning(name, result)));
+    const blocking = failed.some((result) => result.severity === 'error');
+    if (blocking && base !== undefined) excluded.push(name);
+    else applied.push(overlay);
+  }
+  return { applied, excluded, warnings };
+}
+
+function toWarning(overlay: string, result: ConstraintResult): ConstraintWarning {
+  return {
+    overlay,
+    name: result.name,
+    expected: result.expected,
+    ...(result.actual === undefined ? {} : { actual: result.actual }),
+    status: result.status,
+    message: result.message,
+  };
+}
+
+/** Constraints by name; a later overlay replaces an earlier one in place, so first-seen order holds. */
+function mergeConstraints(overlays: readonly Overlay[]): Constraint[] {
+  const byName = new Map<string, Constraint>();
+  for (const overlay of overlays)
+    for (const constraint of overlay.spec.constraints) byName.set(constraint.name, constraint);
+  return [...byName.values()];
+}
+
+/** Component references by name, field by field; `enabled: false` removes the component. */
+function mergeComponentRefs(overlays: readonly Overlay[]): Map<string, OverlayComponentRef> {
+  const byName = new Map<string, OverlayComponentRef>();
+  for (const overlay of overlays) {
+    for (const ref of overlay.spec.componentRefs) {
+      if (ref.enabled === false) {
+        byName.delete(ref.name);
+        continue;
+      }
+      const current = byName.get(ref.name);
+      byName.set(ref.name, current ? mergeComponentRef(current, ref) : ref);
+    }
+  }
+  return byName;
+}
+
+function mergeComponentRef(
+  current: OverlayComponentRef,
+  next: OverlayComponentRef,
+): OverlayComponentRef {
+  const { overrides, ...rest } = next;
+  const merged: OverlayComponentRef = { ...current };
+  for (const [key, value] of Object.entries(rest))
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  if (overrides) merged.overrides = mergeValues(current.overrides ?? {}, overrides);
+  delete merged.enabled;
+  return merged;
+}
+
+function resolveComponent(
+  catalog: Catalog,
+  ref: OverlayComponentRef,
+  snapshot: Snapshot | undefined,
+): RecipeComponentRef {
+  const registry = catalog.components[ref.name];
+  if (!registry) {
+    throw new CnsError('BAD_DATA', `component "${ref.name}" is not in the registry`, {
+      details: { component: ref.name },
+    });
+  }
+  if (ref.version === undefined) {
+    throw new CnsError(
+      'BAD_DATA',
+      `component "${ref.name}" has no version in any applied overlay`,
+      { details: { component: ref.name } },
+    );
+  }
+  let overrides: Values = ref.overrides ?? {};
+  if (snapshot) overrides = lockFromSnapshot(catalog, registry, ref, overrides, snapshot);
+  return {
+    name: ref.name,
+    type: registry.type,
+    source: ref.source ?? registry.helm.repository,
+    chart: registry.helm.chart,
+    namespace: registry.namespace,
+    version: ref.version,
+    ...(ref.valuesFile ? { valuesFile: ref.valuesFile } : {}),
+    ...(Object.keys(overrides).length > 0 ? { overrides: sortKeysDeep(overrides) } : {}),
+    ...(ref.manifestFiles && ref.manifestFiles.length > 0
+      ? { manifestFiles: [...ref.manifestFiles] }
+      : {}),
+    ...(ref.dependencyRefs && ref.dependencyRefs.length > 0
+      ? { dependencyRefs: [...ref.dependencyRefs] }
+      : {}),
+  };
+}
+
+function lockFromSnapshot(
+  catalog: Catalog,
+  registry: RegistryComponent,
+  ref: OverlayComponentRef,
+  overrides: Values,
+  snapshot: Snapshot,
+): Values {
+  let locked = overrides;
+  for (const lock of registry.snapshotLocks) {
+    const found = lock.measurements
+      .map((name) => resolveConstraintPath(name, snapshot).value)
+      .find((v) => v !== undefined);
+    if (found === undefined) continue;
+    if (lock.unlessFalse !== undefined) {
+      const values = componentValues(catalog, {
+        name: ref.name,
+        valuesFile: ref.valuesFile,
+        overrides: locked,
+      });
+      if (getValueAtPath(values, lock.unlessFalse.split('.')) === false) continue;
+    }
+    locked = setValueAtPath(locked, lock.valuesPath.split('.'), String(found));
+  }
+  return locked;
+}

@@ -1,0 +1,60 @@
+/**
+ * @module Helm-style deep merge of values: objects merge key by key; arrays, scalars and type changes
+ * replace; a null in the overlay removes the key (as `helm --set key=null` does). Inputs are never
+ * mutated, so catalog data can be shared between builds.
+ * @example mergeValues({ driver: { enabled: true, version: '1' } }, { driver: { version: '2' } })
+ *   // → { driver: { enabled: true, version: '2' } }
+ */
+
+export type Values = Record<string, unknown>;
+
+export function mergeValues(base: Readonly<Values>, overlay: Readonly<Values>): Values {
+  const out = cloneValue(base) as Values;
+  for (const [key, value] of Object.entries(overlay)) {
+    if (value === null) {
+      delete out[key];
+      continue;
+    }
+    const current = out[key];
+    out[key] =
+      isValuesObject(current) && isValuesObject(value)
+        ? mergeValues(current, value)
+        : cloneValue(value);
+  }
+  return out;
+}
+
+/** Sets `value` at a dotted `path`, creating objects on the way; returns a new object. */
+export function setValueAtPath(
+  values: Readonly<Values>,
+  path: readonly string[],
+  value: unknown,
+): Values {
+  if (path.length === 0) return mergeValues(values, {});
+  const nested = path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Values;
+  return mergeValues(values, nested);
+}
+
+/** Reads the value at a dotted `path`, or undefined. */
+export function getValueAtPath(values: unknown, path: readonly string[]): unknown {
+  let current: unknown = values;
+  for (const key of path) {
+    if (!isValuesObject(current) || !Object.hasOwn(current, key)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+export function isValuesObject(value: unknown): value is Values {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function cloneValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(cloneValue);
+  if (isValuesObject(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, cloneValue(inner)]),
+    );
+  }
+  return value;
+}
