@@ -1,0 +1,71 @@
+/**
+ * @module What the data tests share: the parsed embedded catalog (read once per test file), the path of
+ * the chart oracles, and the recipe criteria the coverage tests walk.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readDataDirectory } from '../../src/adapters/catalog/read-data-directory.js';
+import type { Catalog } from '../../src/core/recipe/catalog.js';
+import {
+  ACCELERATORS,
+  INTENTS,
+  OPERATING_SYSTEMS,
+  PLATFORMS,
+  SERVICES,
+  parseCriteria,
+  type LooseCriteria,
+  type RecipeCriteria,
+} from '../../src/core/recipe/criteria.js';
+import { parseCatalog } from '../../src/core/recipe/parse-catalog.js';
+import { buildRecipe } from '../../src/core/recipe/build-recipe.js';
+import type { RecipeResult } from '../../src/core/recipe/recipe-result.js';
+import type { Snapshot } from '../../src/core/snapshot/snapshot.js';
+
+export const DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+
+/** Real chart values and CRDs; absent in CI, where the oracle tests skip. */
+export const ORACLES = process.env.CNS_ORACLES ?? '/work/shared/oracles';
+export const HAVE_ORACLES = existsSync(ORACLES);
+
+let files: Promise<Record<string, string>> | undefined;
+let catalog: Promise<Catalog> | undefined;
+
+export function dataFiles(): Promise<Record<string, string>> {
+  files ??= readDataDirectory(DATA_DIR);
+  return files;
+}
+
+export function embeddedCatalog(): Promise<Catalog> {
+  catalog ??= dataFiles().then(parseCatalog);
+  return catalog;
+}
+
+export function criteria(loose: LooseCriteria): RecipeCriteria {
+  return parseCriteria(loose);
+}
+
+export function recipeFor(data: Catalog, loose: LooseCriteria, snapshot?: Snapshot): RecipeResult {
+  return buildRecipe(data, {
+    criteria: criteria(loose),
+    snapshot,
+    generatedAt: new Date('2026-01-13T13:05:58Z'),
+    toolVersion: 'test',
+  });
+}
+
+/** Every query of the four dimensions the coverage promise names, plus platform and l40 for good measure. */
+export function everyQuery(): LooseCriteria[] {
+  const queries: LooseCriteria[] = [];
+  for (const service of SERVICES)
+    for (const accelerator of ACCELERATORS)
+      for (const os of OPERATING_SYSTEMS)
+        for (const intent of INTENTS)
+          for (const platform of PLATFORMS) queries.push({ service, accelerator, os, intent, platform });
+  return queries;
+}
+
+export function describeQuery(query: LooseCriteria): string {
+  return Object.entries(query)
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join(' ');
+}
