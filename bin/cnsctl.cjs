@@ -19,7 +19,10 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), {
+  filename: file,
+  cachedData,
+});
 if (cachedData === undefined || script.cachedDataRejected) {
   process.once('exit', () => {
     const temp = `${cacheFile}.${process.pid}.tmp`;
@@ -34,4 +37,10 @@ if (cachedData === undefined || script.cachedDataRejected) {
 const bundle = new Module(file, module);
 bundle.filename = file;
 bundle.paths = Module._nodeModulePaths(path.dirname(file));
-script.runInThisContext()(bundle.exports, Module.createRequire(file), bundle, file, path.dirname(file));
+script.runInThisContext()(
+  bundle.exports,
+  Module.createRequire(file),
+  bundle,
+  file,
+  path.dirname(file),
+);

@@ -46,12 +46,29 @@ if (!process.exitCode) {
     legalComments: 'none',
     external: ['@kubernetes/client-node'],
     define: { 'import.meta.url': '__cnsImportMetaUrl' },
-    banner: { js: 'const __cnsImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    banner: {
+      js: 'const __cnsImportMetaUrl = require("node:url").pathToFileURL(__filename).href;',
+    },
     logLevel: 'warning',
   });
   // Warm run: saves dist/cnsctl.cjs.cache with the functions a recipe run compiles.
-  execFileSync(process.execPath, [`${root}bin/cnsctl.cjs`, 'recipe', '--service', 'eks', '--accelerator', 'h100', '--os', 'ubuntu', '--intent', 'training'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [
+      `${root}bin/cnsctl.cjs`,
+      'recipe',
+      '--service',
+      'eks',
+      '--accelerator',
+      'h100',
+      '--os',
+      'ubuntu',
+      '--intent',
+      'training',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   process.stderr.write('build: dist/cnsctl.cjs bundled, code cache saved\n');
 }

@@ -3,7 +3,7 @@
  * Invalid data fails the build with every problem listed.
  */
 import { writeFile } from 'node:fs/promises';
-import { compileCatalogDirectory } from '../src/adapters/catalog/embedded-catalog.js';
+import { compileCatalogDirectory } from '../src/adapters/catalog/compile-catalog-directory.js';
 
 export async function compileCatalog(dataDir: string, outFile: string): Promise<number> {
   const embedded = await compileCatalogDirectory(dataDir);

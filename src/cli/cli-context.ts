@@ -5,7 +5,7 @@
  */
 import type { Clock, Reporter } from '../actions/ports.js';
 import type { DocumentStore, SchemeHandler } from '../adapters/documents/document-store.js';
-import type { EmbeddedCatalog } from '../adapters/catalog/embedded-catalog.js';
+import type { EmbeddedCatalog } from '../adapters/catalog/read-embedded-catalog.js';
 
 export interface OutputStream {
   write(text: string): unknown;

@@ -54,23 +54,24 @@ const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 function renderBash(name: string, tree: ReturnType<typeof describeTree>, zsh: boolean): string {
   const fn = `_${name.replace(/\W/g, '_')}_complete`;
-  const valueCases = new Map<string, string>();
   const flagCases: string[] = [];
+  const valueCases: string[] = [];
   for (const command of tree.commands) {
-    const flags = [...tree.globals, ...command.options].flatMap((o) => o.names).join(' ');
-    flagCases.push(`    ${command.name}) flags=${quote(flags)} ;;`);
-    for (const option of [...tree.globals, ...command.options]) {
-      if (!option.takesValue) continue;
+    const options = [...tree.globals, ...command.options];
+    flagCases.push(
+      `    ${command.name}) flags=${quote(options.flatMap((o) => o.names).join(' '))} ;;`,
+    );
+    for (const option of options.filter((o) => o.takesValue)) {
       const words =
         option.choices.length > 0
           ? `compgen -W ${quote(option.choices.join(' '))} -- "$cur"`
           : 'compgen -f -- "$cur"';
-      for (const flag of option.names) valueCases.set(flag, words);
+      // Values are per command: --format accepts different formats for different commands.
+      const patterns = option.names.map((flag) => `${command.name}:${flag}`).join('|');
+      valueCases.push(`    ${patterns}) COMPREPLY=($(${words})); return ;;`);
     }
   }
-  const valueLines = [...valueCases].map(
-    ([flag, words]) => `    ${flag}) COMPREPLY=($(${words})); return ;;`,
-  );
+  const topLevel = [...tree.commands.map((c) => c.name), ...tree.globals.flatMap((o) => o.names)];
   return [
     `# ${name} completion for ${zsh ? 'zsh' : 'bash'}. Load it with: source <(${name} completion ${zsh ? 'zsh' : 'bash'})`,
     ...(zsh ? ['autoload -U +X bashcompinit && bashcompinit'] : []),
@@ -78,17 +79,17 @@ function renderBash(name: string, tree: ReturnType<typeof describeTree>, zsh: bo
     '  local cur prev sub flags i',
     '  cur="${COMP_WORDS[COMP_CWORD]}"',
     '  prev="${COMP_WORDS[COMP_CWORD-1]}"',
-    '  case "$prev" in',
-    ...valueLines,
-    '  esac',
     '  sub=""',
     '  for ((i = 1; i < COMP_CWORD; i++)); do',
     '    case "${COMP_WORDS[i]}" in -*) ;; *) sub="${COMP_WORDS[i]}"; break ;; esac',
     '  done',
     '  if [ -z "$sub" ]; then',
-    `    COMPREPLY=($(compgen -W ${quote([...tree.commands.map((c) => c.name), ...tree.globals.flatMap((o) => o.names)].join(' '))} -- "$cur"))`,
+    `    COMPREPLY=($(compgen -W ${quote(topLevel.join(' '))} -- "$cur"))`,
     '    return',
     '  fi',
+    '  case "$sub:$prev" in',
+    ...valueCases,
+    '  esac',
     '  case "$sub" in',
     ...flagCases,
     '    *) flags="" ;;',

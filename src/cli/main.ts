@@ -3,16 +3,27 @@
  * the bundle, Ctrl-C wired to an AbortSignal. The only file that touches `process` (and it sets
  * process.exitCode rather than exiting, so pending output is flushed and cleanup runs).
  */
-import { readEmbeddedCatalog } from '../adapters/catalog/embedded-catalog.js';
+import { readEmbeddedCatalog } from '../adapters/catalog/read-embedded-catalog.js';
+import { CnsError } from '../core/shared/errors.js';
 import { runCli } from './run-cli.js';
 
 const INTERRUPTED_EXIT_CODE = 130;
 
-function readStdin(): Promise<string> {
+function readStdin(signal: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    const onAbort = (): void => {
+      // An open stdin keeps the process alive; Ctrl-C must end a run that waits for input.
+      process.stdin.destroy();
+      reject(new CnsError('CANCELLED', 'interrupted while reading standard input'));
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
     process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('end', () => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     process.stdin.on('error', reject);
   });
 }
@@ -38,7 +49,7 @@ function main(): void {
     {
       stdout: process.stdout,
       stderr: process.stderr,
-      readStdin,
+      readStdin: () => readStdin(controller.signal),
       env: process.env,
       cwd: process.cwd(),
     },

@@ -5,10 +5,8 @@
  */
 import type { MakeRecipeRequest } from '../actions/recipe/make-recipe.js';
 import { loadCatalog } from '../adapters/catalog/load-catalog.js';
-import { readTypedDocument } from '../adapters/documents/read-typed-document.js';
 import type { Catalog } from '../core/recipe/catalog.js';
-import { recipeCriteriaDocumentSchema } from '../core/recipe/criteria.js';
-import { snapshotSchema } from '../core/snapshot/snapshot.js';
+import type { Snapshot } from '../core/snapshot/snapshot.js';
 import type { CliContext } from './cli-context.js';
 import type { CriteriaFlags } from './shared-flags.js';
 
@@ -16,21 +14,10 @@ export async function readRecipeRequest(
   context: CliContext,
   flags: CriteriaFlags,
 ): Promise<{ catalog: Catalog; request: MakeRecipeRequest }> {
-  const { signal, documents } = context;
   const [embedded, snapshot, criteriaDocument] = await Promise.all([
     context.deps.loadEmbeddedCatalog(),
-    flags.snapshot === undefined
-      ? undefined
-      : readTypedDocument(documents, flags.snapshot, snapshotSchema, 'Snapshot', signal),
-    flags.criteria === undefined
-      ? undefined
-      : readTypedDocument(
-          documents,
-          flags.criteria,
-          recipeCriteriaDocumentSchema,
-          'recipeCriteria',
-          signal,
-        ),
+    flags.snapshot === undefined ? undefined : readSnapshot(context, flags.snapshot),
+    flags.criteria === undefined ? undefined : readCriteriaDocument(context, flags.criteria),
   ]);
   const catalog = await loadCatalog(embedded, flags.data);
   const criteria = {
@@ -42,4 +29,28 @@ export async function readRecipeRequest(
     nodes: flags.nodes,
   };
   return { catalog, request: { criteria, criteriaDocument: criteriaDocument?.spec, snapshot } };
+}
+
+// The readers load the schema library only when a document is actually read: a recipe from flags
+// alone never needs it, and start-up time is a tracked budget (bench/README.md).
+async function readSnapshot(context: CliContext, uri: string): Promise<Snapshot> {
+  const [{ readTypedDocument }, { snapshotSchema }] = await Promise.all([
+    import('../adapters/documents/read-typed-document.js'),
+    import('../core/snapshot/snapshot.js'),
+  ]);
+  return readTypedDocument(context.documents, uri, snapshotSchema, 'Snapshot', context.signal);
+}
+
+async function readCriteriaDocument(context: CliContext, uri: string) {
+  const [{ readTypedDocument }, { recipeCriteriaDocumentSchema }] = await Promise.all([
+    import('../adapters/documents/read-typed-document.js'),
+    import('../core/recipe/recipe-criteria-document.js'),
+  ]);
+  return readTypedDocument(
+    context.documents,
+    uri,
+    recipeCriteriaDocumentSchema,
+    'recipeCriteria',
+    context.signal,
+  );
 }

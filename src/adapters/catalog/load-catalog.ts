@@ -3,13 +3,16 @@
  * directory laid over the embedded files and validated as a whole.
  */
 import type { Catalog } from '../../core/recipe/catalog.js';
-import { layerCatalogFiles } from '../../core/recipe/layer-catalog-files.js';
-import { parseCatalog } from '../../core/recipe/parse-catalog.js';
-import type { EmbeddedCatalog } from './embedded-catalog.js';
-import { readDataDirectory } from './read-data-directory.js';
+import type { EmbeddedCatalog } from './read-embedded-catalog.js';
 
 export async function loadCatalog(embedded: EmbeddedCatalog, dataDir?: string): Promise<Catalog> {
   if (dataDir === undefined) return embedded.catalog;
+  // Loaded only here: validating data needs the schema library, which the embedded path never does.
+  const [{ layerCatalogFiles }, { parseCatalog }, { readDataDirectory }] = await Promise.all([
+    import('../../core/recipe/layer-catalog-files.js'),
+    import('../../core/recipe/parse-catalog.js'),
+    import('./read-data-directory.js'),
+  ]);
   const userFiles = await readDataDirectory(dataDir);
   return parseCatalog(layerCatalogFiles(embedded.files, userFiles, dataDir));
 }

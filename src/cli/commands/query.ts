@@ -65,7 +65,10 @@ export function registerQuery(program: Command, context: CliContext): void {
       const value = selectPath(hydrateRecipe(catalog, recipe), flags.selector);
       const scalar = value === null || typeof value !== 'object';
       await writeResult(context, flags, {
-        yaml: () => (scalar ? `${String(value as string | number | boolean | null)}\n` : serialize.toYaml(value)),
+        yaml: () =>
+          scalar
+            ? `${String(value as string | number | boolean | null)}\n`
+            : serialize.toYaml(value),
         json: () => serialize.toJson(value),
       });
     });

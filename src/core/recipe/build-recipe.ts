@@ -6,7 +6,7 @@
  */
 import { evaluateConstraint, type ConstraintResult } from '../constraint/evaluate-constraint.js';
 import { resolveConstraintPath } from '../constraint/resolve-constraint-path.js';
-import { API_VERSION } from '../shared/documents.js';
+import { API_VERSION, KINDS } from '../shared/documents.js';
 import { CnsError } from '../shared/errors.js';
 import { sortKeysDeep } from '../shared/serialize.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
@@ -22,12 +22,7 @@ import { componentValues } from './component-values.js';
 import { matchOverlays } from './match-overlays.js';
 import { getValueAtPath, mergeValues, setValueAtPath, type Values } from './merge-values.js';
 import { orderComponents } from './order-components.js';
-import {
-  RECIPE_RESULT_KIND,
-  type ConstraintWarning,
-  type RecipeComponentRef,
-  type RecipeResult,
-} from './recipe-result.js';
+import type { ConstraintWarning, RecipeComponentRef, RecipeResult } from './recipe-result.js';
 
 export interface BuildRecipeOptions {
   readonly criteria: RecipeCriteria;
@@ -49,7 +44,7 @@ export function buildRecipe(catalog: Catalog, options: BuildRecipeOptions): Reci
   const position = new Map(deploymentOrder.map((name, index) => [name, index]));
   refs.sort((a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0));
   return {
-    kind: RECIPE_RESULT_KIND,
+    kind: KINDS.recipeResult,
     apiVersion: API_VERSION,
     metadata: {
       generatedAt: options.generatedAt.toISOString(),

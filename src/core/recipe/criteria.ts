@@ -2,8 +2,6 @@
  * @module Recipe criteria: the closed sets of each dimension (used for CLI choices, schemas, the API and
  * the docs alike), the recipeCriteria document, and the pure checks that turn loose input into criteria.
  */
-import { z } from 'zod';
-import { API_VERSION } from '../shared/documents.js';
 import { CnsError } from '../shared/errors.js';
 
 export const ANY = 'any';
@@ -109,20 +107,3 @@ export function describeCriteria(criteria: RecipeCriteria): string {
   if (criteria.nodes > 0) parts.push(`nodes=${criteria.nodes}`);
   return parts.length > 0 ? parts.join(', ') : 'any';
 }
-
-const looseValue = z.union([z.string(), z.number().transform(String)]);
-
-/** The recipeCriteria document; `spec` holds loose values, checked by parseCriteria. */
-export const recipeCriteriaDocumentSchema = z.object({
-  kind: z.literal('recipeCriteria'),
-  apiVersion: z.literal(API_VERSION),
-  metadata: z.looseObject({ name: z.string().optional() }).optional(),
-  spec: z.object({
-    service: looseValue.optional(),
-    accelerator: looseValue.optional(),
-    os: looseValue.optional(),
-    intent: looseValue.optional(),
-    platform: looseValue.optional(),
-    nodes: z.union([z.number(), z.string()]).optional(),
-  }),
-});

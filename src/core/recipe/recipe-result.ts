@@ -4,10 +4,8 @@
  * earlier tools wrote (unknown fields are kept, optional fields may be absent).
  */
 import { z } from 'zod';
-import { API_VERSION } from '../shared/documents.js';
+import { API_VERSION, KINDS } from '../shared/documents.js';
 import { constraintSchema, valuesObjectSchema } from './catalog-schema.js';
-
-export const RECIPE_RESULT_KIND = 'recipeResult';
 
 const criteriaValue = z.union([z.string(), z.number()]);
 
@@ -34,7 +32,7 @@ export const constraintWarningSchema = z.looseObject({
 });
 
 export const recipeResultSchema = z.looseObject({
-  kind: z.literal(RECIPE_RESULT_KIND),
+  kind: z.literal(KINDS.recipeResult),
   apiVersion: z.literal(API_VERSION),
   metadata: z
     .looseObject({

@@ -7,6 +7,14 @@ import { CnsError } from './errors.js';
 
 export const API_VERSION = 'cns.nvidia.com/v1alpha1';
 
+/** Document kinds as earlier tools spell them (note the lower-case recipe kinds). */
+export const KINDS = {
+  snapshot: 'Snapshot',
+  recipeCriteria: 'recipeCriteria',
+  recipeResult: 'recipeResult',
+  validationResult: 'ValidationResult',
+} as const;
+
 /** Validates `value` (already parsed from `source`) against `schema`, or throws INPUT_SCHEMA. */
 export function parseWithSchema<S extends z.ZodType>(
   schema: S,

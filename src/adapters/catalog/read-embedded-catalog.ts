@@ -1,13 +1,12 @@
 /**
  * @module The recipe data shipped with the tool, precompiled at build time (scripts/build.mjs) into one
  * JSON file: the validated catalog for the fast path, and the raw files for laying a user's --data
- * directory over them. Validated once at build, so loading it is a read and a JSON.parse.
+ * directory over them. Validated once at build, so loading it is a read and a JSON.parse (and no
+ * schema or YAML library on the start-up path).
  */
 import { readFile } from 'node:fs/promises';
 import type { Catalog } from '../../core/recipe/catalog.js';
-import { parseCatalog } from '../../core/recipe/parse-catalog.js';
 import { toFsError } from '../fs-errors.js';
-import { readDataDirectory } from './read-data-directory.js';
 
 export interface EmbeddedCatalog {
   readonly files: Readonly<Record<string, string>>;
@@ -21,10 +20,4 @@ export async function readEmbeddedCatalog(file: string): Promise<EmbeddedCatalog
   } catch (error) {
     throw toFsError(error, file, 'read');
   }
-}
-
-/** Builds the same structure from a data directory (the build, tests and development use it). */
-export async function compileCatalogDirectory(dir: string): Promise<EmbeddedCatalog> {
-  const files = await readDataDirectory(dir);
-  return { files, catalog: parseCatalog(files) };
 }

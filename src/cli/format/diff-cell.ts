@@ -1,0 +1,11 @@
+/**
+ * @module Values as table cells: on one line (newlines and tabs become spaces) and at most `max`
+ * characters, cut with an ellipsis, so a long ExecStart or policy value cannot wreck the alignment.
+ * The full values are in the yaml and json formats.
+ */
+
+/** `text` on one line, cut to `max` characters when given. */
+export function clipCell(text: string, max = Number.POSITIVE_INFINITY): string {
+  const line = text.replace(/\s*[\r\n]+\s*|\t/g, ' ');
+  return line.length > max ? `${line.slice(0, Math.max(0, max - 1))}…` : line;
+}

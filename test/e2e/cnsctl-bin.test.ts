@@ -1,0 +1,93 @@
+/**
+ * The shipped executable (bin/cnsctl.cjs over the bundle in dist/), run as a user runs it: the
+ * embedded catalog, exit codes, the code cache, Ctrl-C and a closed pipe.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../cli/run-cli-in-process.js';
+
+const BIN = `${REPO_ROOT}bin/cnsctl.cjs`;
+const built =
+  existsSync(`${REPO_ROOT}dist/cnsctl.cjs`) && existsSync(`${REPO_ROOT}dist/catalog.json`);
+if (!built && process.env.CI)
+  throw new Error('dist/ is missing: npm test builds it before running the tests');
+
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1768309558' },
+  });
+
+describe.skipIf(!built)('bin/cnsctl.cjs', () => {
+  it("prints the demo's recipe from the embedded data", () => {
+    const result = run([
+      'recipe',
+      '--service',
+      'eks',
+      '--accelerator',
+      'h100',
+      '--os',
+      'ubuntu',
+      '--intent',
+      'training',
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('kind: recipeResult');
+    expect(result.stdout).toContain('generatedAt: "2026-01-13T13:05:58.000Z"');
+    expect(result.stderr).toBe('');
+  });
+
+  it('gives the same bytes as the in-process runner for the same query', async () => {
+    const { cnsctl } = await import('../cli/run-cli-in-process.js');
+    const argv = [
+      'recipe',
+      '--service',
+      'gke',
+      '--os',
+      'cos',
+      '--accelerator',
+      'h100',
+      '--intent',
+      'inference',
+    ];
+    expect(run(argv).stdout).toBe((await cnsctl(argv)).stdout);
+  });
+
+  it.each([
+    [['recipe', '--service', 'ekss'], 2],
+    [['recipe', '--snapshot', '/nonexistent.yaml'], 3],
+    [['nope'], 2],
+    [['--version'], 0],
+  ])('%j exits %i without a stack trace', (args, code) => {
+    const result = run(args);
+    expect(result.status).toBe(code);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops quietly when the reader closes the pipe early', () => {
+    const result = spawnSync(
+      'bash',
+      ['-c', `node ${BIN} completion bash | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toMatch(/^(0|141)$/);
+  });
+
+  it('exits 130 on Ctrl-C while waiting for input', async () => {
+    const child = spawn(process.execPath, [BIN, 'recipe', '--snapshot', '-'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toContain('interrupted');
+  });
+});
