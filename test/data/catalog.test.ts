@@ -47,7 +47,9 @@ describe('the embedded data directory', () => {
   it('keeps every values file and manifest in use by the registry or an overlay', async () => {
     const data = await embeddedCatalog();
     const used = new Set<string>();
-    for (const component of Object.values(data.components)) if (component.valuesFile) used.add(component.valuesFile);
+    for (const component of Object.values(data.components)) {
+      if (component.valuesFile) used.add(component.valuesFile);
+    }
     for (const overlay of Object.values(data.overlays)) {
       for (const ref of overlay.spec.componentRefs) {
         if (ref.valuesFile) used.add(ref.valuesFile);
@@ -64,7 +66,9 @@ describe('the embedded data directory', () => {
     for (const overlay of Object.values(data.overlays)) {
       for (const ref of overlay.spec.componentRefs) {
         for (const path of [ref.valuesFile, ...(ref.manifestFiles ?? [])]) {
-          if (path !== undefined && !path.startsWith(`components/${ref.name}/`)) misplaced.push(`${overlay.metadata.name}: ${path}`);
+          if (path !== undefined && !path.startsWith(`components/${ref.name}/`)) {
+            misplaced.push(`${overlay.metadata.name}: ${path}`);
+          }
         }
       }
     }
@@ -75,8 +79,14 @@ describe('the embedded data directory', () => {
     const files = await dataFiles();
     const data = await embeddedCatalog();
     const overlayFiles = Object.keys(files).filter((path) => path.startsWith('overlays/'));
-    expect(overlayFiles.map((path) => path.slice('overlays/'.length, -'.yaml'.length)).sort()).toEqual(Object.keys(data.overlays).sort());
-    expect(Object.values(data.overlays).filter((o) => !o.metadata.description).map((o) => o.metadata.name)).toEqual([]);
+    expect(
+      overlayFiles.map((path) => path.slice('overlays/'.length, -'.yaml'.length)).sort(),
+    ).toEqual(Object.keys(data.overlays).sort());
+    expect(
+      Object.values(data.overlays)
+        .filter((o) => !o.metadata.description)
+        .map((o) => o.metadata.name),
+    ).toEqual([]);
   });
 });
 
@@ -107,7 +117,8 @@ ${body}`;
 const VALID: Record<string, string> = {
   'registry.yaml': REGISTRY,
   'components/cert-manager/values.yaml': 'crds:\n  enabled: true\n',
-  'components/gpu-operator/manifests/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n',
+  'components/gpu-operator/manifests/cm.yaml':
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n',
   'overlays/base.yaml': overlay(
     'base',
     `  componentRefs:
@@ -142,7 +153,9 @@ interface DefectCase {
 const DEFECTS: readonly DefectCase[] = [
   {
     name: 'an overlay whose base names no overlay is reported at that overlay',
-    files: { 'overlays/eks.yaml': overlay('eks', '  base: missing\n  criteria:\n    service: eks\n') },
+    files: {
+      'overlays/eks.yaml': overlay('eks', '  base: missing\n  criteria:\n    service: eks\n'),
+    },
     expected: { file: 'overlays/eks.yaml' },
   },
   {
@@ -160,7 +173,9 @@ const DEFECTS: readonly DefectCase[] = [
   },
   {
     name: 'two overlays with identical criteria are reported at the second one',
-    files: { 'overlays/eks2.yaml': overlay('eks2', '  base: base\n  criteria:\n    service: eks\n') },
+    files: {
+      'overlays/eks2.yaml': overlay('eks2', '  base: base\n  criteria:\n    service: eks\n'),
+    },
     expected: { file: 'overlays/eks2.yaml' },
   },
   {
@@ -201,39 +216,61 @@ const DEFECTS: readonly DefectCase[] = [
   {
     name: 'a component reference outside the registry is reported at the overlay',
     files: {
-      'overlays/eks.yaml': overlay('eks', '  base: base\n  criteria:\n    service: eks\n  componentRefs:\n    - name: nfd\n      version: 0.18.2\n'),
+      'overlays/eks.yaml': overlay(
+        'eks',
+        '  base: base\n  criteria:\n    service: eks\n  componentRefs:\n    - name: nfd\n      version: 0.18.2\n',
+      ),
     },
     expected: { file: 'overlays/eks.yaml' },
   },
   {
     name: 'a child whose criteria drop a field its parent sets is reported at the child',
-    files: { 'overlays/h100.yaml': overlay('h100', '  base: eks\n  criteria:\n    accelerator: h100\n') },
+    files: {
+      'overlays/h100.yaml': overlay('h100', '  base: eks\n  criteria:\n    accelerator: h100\n'),
+    },
     expected: { file: 'overlays/h100.yaml' },
   },
   {
     name: 'a child that changes its parent’s criteria value is reported at the child',
-    files: { 'overlays/gke-h100.yaml': overlay('gke-h100', '  base: eks\n  criteria:\n    service: gke\n    accelerator: h100\n') },
+    files: {
+      'overlays/gke-h100.yaml': overlay(
+        'gke-h100',
+        '  base: eks\n  criteria:\n    service: gke\n    accelerator: h100\n',
+      ),
+    },
     expected: { file: 'overlays/gke-h100.yaml' },
   },
   {
     name: 'an unknown criteria value is a schema error with its line',
-    files: { 'overlays/eks.yaml': overlay('eks', '  base: base\n  criteria:\n    service: azure\n') },
+    files: {
+      'overlays/eks.yaml': overlay('eks', '  base: base\n  criteria:\n    service: azure\n'),
+    },
     expected: { file: 'overlays/eks.yaml', line: 8 },
   },
   {
     name: 'an unknown overlay field is a schema error with its line',
-    files: { 'overlays/eks.yaml': overlay('eks', '  base: base\n  criteria:\n    service: eks\n  components: []\n') },
+    files: {
+      'overlays/eks.yaml': overlay(
+        'eks',
+        '  base: base\n  criteria:\n    service: eks\n  components: []\n',
+      ),
+    },
     expected: { file: 'overlays/eks.yaml', line: 6 },
   },
   {
     name: 'a registry entry with a bad repository URL is a schema error with its line',
-    files: { 'registry.yaml': REGISTRY.replace('https://charts.jetstack.io', 'charts.jetstack.io') },
+    files: {
+      'registry.yaml': REGISTRY.replace('https://charts.jetstack.io', 'charts.jetstack.io'),
+    },
     expected: { file: 'registry.yaml', line: 6 },
   },
   {
     name: 'a constraint name that is not Type.Subtype.Key is a schema error with its line',
     files: {
-      'overlays/eks.yaml': overlay('eks', '  base: base\n  criteria:\n    service: eks\n  constraints:\n    - name: k8s\n      value: ">= 1.30"\n'),
+      'overlays/eks.yaml': overlay(
+        'eks',
+        '  base: base\n  criteria:\n    service: eks\n  constraints:\n    - name: k8s\n      value: ">= 1.30"\n',
+      ),
     },
     expected: { file: 'overlays/eks.yaml', line: 10 },
   },

@@ -55,13 +55,15 @@ export function recipeFor(data: Catalog, loose: LooseCriteria, snapshot?: Snapsh
 
 /** Every query of the four dimensions the coverage promise names, plus platform and l40 for good measure. */
 export function everyQuery(): LooseCriteria[] {
-  const queries: LooseCriteria[] = [];
-  for (const service of SERVICES)
-    for (const accelerator of ACCELERATORS)
-      for (const os of OPERATING_SYSTEMS)
-        for (const intent of INTENTS)
-          for (const platform of PLATFORMS) queries.push({ service, accelerator, os, intent, platform });
-  return queries;
+  return SERVICES.flatMap((service) =>
+    ACCELERATORS.flatMap((accelerator) =>
+      OPERATING_SYSTEMS.flatMap((os) =>
+        INTENTS.flatMap((intent) =>
+          PLATFORMS.map((platform) => ({ service, accelerator, os, intent, platform })),
+        ),
+      ),
+    ),
+  );
 }
 
 export function describeQuery(query: LooseCriteria): string {

@@ -1,0 +1,405 @@
+/**
+ * Recipes built from the embedded data: the demo's recipe and bundle values come back, every query builds,
+ * and rules that span overlays (Kubernetes floors, manifest lists, driver roots) hold in every recipe.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { Catalog } from '../../src/core/recipe/catalog.js';
+import { componentValues } from '../../src/core/recipe/component-values.js';
+import type { LooseCriteria } from '../../src/core/recipe/criteria.js';
+import { getValueAtPath, type Values } from '../../src/core/recipe/merge-values.js';
+import type { RecipeComponentRef, RecipeResult } from '../../src/core/recipe/recipe-result.js';
+import type { Snapshot } from '../../src/core/snapshot/snapshot.js';
+import { compareVersions, parseLooseVersion } from '../../src/core/version/loose-version.js';
+import { describeQuery, embeddedCatalog, everyQuery, recipeFor } from './data-under-test.js';
+
+const DEMO_QUERY: LooseCriteria = {
+  service: 'eks',
+  accelerator: 'h100',
+  os: 'ubuntu',
+  intent: 'training',
+};
+
+/** The measurements of the demo's snapshot (demo report appendix A) that the recipe reads. */
+const DEMO_SNAPSHOT: Snapshot = {
+  kind: 'Snapshot',
+  apiVersion: 'cns.nvidia.com/v1alpha1',
+  metadata: { 'source-node': 'ip-10-0-182-128.ec2.internal' },
+  measurements: [
+    { type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.34.1-eks-3025e55' } }] },
+    {
+      type: 'OS',
+      subtypes: [
+        { subtype: 'release', data: { ID: 'ubuntu', VERSION_ID: '24.04' } },
+        { subtype: 'sysctl', data: { '/proc/sys/kernel/osrelease': '6.8.0-1043-aws' } },
+      ],
+    },
+    {
+      type: 'GPU',
+      subtypes: [
+        {
+          subtype: 'smi',
+          data: { 'driver-version': '570.133.20', 'gpu.name': 'NVIDIA H100 80GB HBM3' },
+        },
+      ],
+    },
+  ],
+};
+
+function component(recipe: RecipeResult, name: string): RecipeComponentRef | undefined {
+  return recipe.componentRefs.find((ref) => ref.name === name);
+}
+
+function valuesOf(data: Catalog, recipe: RecipeResult, name: string): Values {
+  const ref = component(recipe, name);
+  if (!ref) throw new Error(`${name} is not in the recipe`);
+  return componentValues(data, ref);
+}
+
+/** Removes the value at `path`, and any object that this leaves empty. */
+function withoutPath(values: Values, path: readonly string[]): Values {
+  const [head, ...rest] = path;
+  if (head === undefined || !(head in values)) return values;
+  const copy: Values = { ...values };
+  const inner = rest.length === 0 ? {} : withoutPath(copy[head] as Values, rest);
+  if (Object.keys(inner).length === 0) delete copy[head];
+  else copy[head] = inner;
+  return copy;
+}
+
+describe('the demo query (eks, h100, ubuntu, training)', () => {
+  it('yields exactly the four constraints of the demo recipe', async () => {
+    const recipe = recipeFor(await embeddedCatalog(), DEMO_QUERY);
+    expect(recipe.constraints.map(({ name, value }) => ({ name, value }))).toEqual([
+      { name: 'K8s.server.version', value: '>= 1.30' },
+      { name: 'OS.release.ID', value: 'ubuntu' },
+      { name: 'OS.release.VERSION_ID', value: '24.04' },
+      { name: 'OS.sysctl./proc/sys/kernel/osrelease', value: '>= 6.8' },
+    ]);
+  });
+
+  it('yields the demo components at the demo versions, skyhook at its real chart tag', async () => {
+    const recipe = recipeFor(await embeddedCatalog(), DEMO_QUERY);
+    const versions = Object.fromEntries(recipe.componentRefs.map((ref) => [ref.name, ref.version]));
+    expect(versions).toMatchObject({
+      'cert-manager': 'v1.17.2',
+      'gpu-operator': 'v25.10.1',
+      nvsentinel: 'v0.6.0',
+      skyhook: 'v0.13.1',
+    });
+  });
+
+  it('deploys the demo components in the demo order', async () => {
+    const recipe = recipeFor(await embeddedCatalog(), DEMO_QUERY);
+    const demo = ['cert-manager', 'gpu-operator', 'nvsentinel', 'skyhook'];
+    expect(recipe.deploymentOrder.filter((name) => demo.includes(name))).toEqual(demo);
+  });
+
+  it('applies the overlay the demo names', async () => {
+    const recipe = recipeFor(await embeddedCatalog(), DEMO_QUERY);
+    expect(recipe.metadata.appliedOverlays).toContain('h100-eks-training');
+  });
+
+  it('ships the gpu-operator manifests the demo bundle lists and the skyhook tuning', async () => {
+    const recipe = recipeFor(await embeddedCatalog(), DEMO_QUERY);
+    expect(component(recipe, 'gpu-operator')?.manifestFiles).toEqual([
+      'components/gpu-operator/manifests/dcgm-exporter-metrics.yaml',
+      'components/gpu-operator/manifests/kernel-module-params.yaml',
+    ]);
+    expect(component(recipe, 'skyhook')?.manifestFiles).toEqual([
+      'components/skyhook/manifests/tuning-h100-training.yaml',
+    ]);
+  });
+
+  it('locks the driver found on the node when built from the demo snapshot', async () => {
+    const recipe = recipeFor(await embeddedCatalog(), DEMO_QUERY, DEMO_SNAPSHOT);
+    expect(recipe.metadata.excludedOverlays).toEqual([]);
+    expect(component(recipe, 'gpu-operator')?.overrides).toEqual({
+      driver: { version: '570.133.20' },
+    });
+  });
+
+  it('reproduces appendix C.1 apart from the paths the bundle flags fill', async () => {
+    const data = await embeddedCatalog();
+    const recipe = recipeFor(data, DEMO_QUERY, DEMO_SNAPSHOT);
+    const scheduling = data.components['gpu-operator']?.nodeScheduling;
+    const flagPaths = [
+      ...(scheduling?.system?.nodeSelectorPaths ?? []),
+      ...(scheduling?.accelerated?.nodeSelectorPaths ?? []),
+      ...(scheduling?.accelerated?.tolerationPaths ?? []),
+    ];
+    const c1 = parse(
+      readFileSync(
+        new URL('./fixtures/demo-appendix-c1-gpu-operator-values.yaml', import.meta.url),
+        'utf8',
+      ),
+    ) as Values;
+    for (const path of flagPaths) expect(getValueAtPath(c1, path.split('.')), path).toBeDefined();
+    const expected = flagPaths.reduce((values, path) => withoutPath(values, path.split('.')), c1);
+    const actual = valuesOf(data, recipe, 'gpu-operator');
+    // The effective twins of the demo's two no-op driver keys are the only additions.
+    const additions = [
+      ['driver', 'kernelModuleType'],
+      ['driver', 'upgradePolicy'],
+    ];
+    expect(additions.map((path) => getValueAtPath(actual, path))).toEqual([
+      'open',
+      { maxParallelUpgrades: 5 },
+    ]);
+    expect(additions.reduce((values, path) => withoutPath(values, path), actual)).toEqual(expected);
+  });
+
+  it('uses the base driver 580.105.08 when no snapshot is given', async () => {
+    const data = await embeddedCatalog();
+    const values = valuesOf(data, recipeFor(data, DEMO_QUERY), 'gpu-operator');
+    expect(getValueAtPath(values, ['driver', 'version'])).toBe('580.105.08');
+  });
+});
+
+interface EnvironmentCase {
+  readonly name: string;
+  readonly query: LooseCriteria;
+  readonly values: Record<string, unknown>;
+  readonly components?: readonly string[];
+  readonly absent?: readonly string[];
+}
+
+const ENVIRONMENTS: readonly EnvironmentCase[] = [
+  {
+    name: 'GKE on COS leaves the driver to GKE and installs the toolkit under /home/kubernetes/bin/nvidia',
+    query: { service: 'gke', accelerator: 'h100', os: 'cos', intent: 'training' },
+    values: {
+      'driver.enabled': false,
+      'toolkit.installDir': '/home/kubernetes/bin/nvidia',
+      'hostPaths.driverInstallDir': '/home/kubernetes/bin/nvidia',
+      'cdi.default': true,
+    },
+    absent: ['skyhook'],
+  },
+  {
+    name: 'AKS uses the node image toolkit and H100 training gets the network operator for InfiniBand',
+    query: { service: 'aks', accelerator: 'h100', os: 'ubuntu', intent: 'training' },
+    values: { 'toolkit.enabled': false, 'driver.enabled': true, 'driver.rdma.enabled': true },
+    components: ['network-operator'],
+  },
+  {
+    name: 'kind turns off the driver, toolkit, gdrcopy and MIG manager and asks for less CPU',
+    query: { service: 'kind', accelerator: 'any', os: 'any', intent: 'any' },
+    values: {
+      'driver.enabled': false,
+      'toolkit.enabled': false,
+      'gdrcopy.enabled': false,
+      'migManager.enabled': false,
+      'operator.resources.requests.cpu': '100m',
+    },
+    absent: ['skyhook'],
+  },
+  {
+    name: 'GB200 on EKS gets the GB200 driver, gdrcopy, CDI and the DRA driver for ComputeDomains',
+    query: { service: 'eks', accelerator: 'gb200', os: 'ubuntu', intent: 'training' },
+    values: { 'driver.version': '580.82.07', 'gdrcopy.enabled': true, 'cdi.enabled': true },
+    components: ['nvidia-dra-driver-gpu', 'aws-efa-k8s-device-plugin'],
+  },
+  {
+    name: 'EKS on Amazon Linux uses the AMI driver and toolkit',
+    query: { service: 'eks', accelerator: 'h100', os: 'amazonlinux', intent: 'inference' },
+    values: { 'driver.enabled': false, 'toolkit.enabled': false },
+    components: [
+      'aws-ebs-csi-driver',
+      'aws-efa-k8s-device-plugin',
+      'kube-prometheus-stack',
+      'prometheus-adapter',
+    ],
+  },
+  {
+    name: 'OKE uses the GPU image driver and toolkit',
+    query: { service: 'oke', accelerator: 'h100', os: 'any', intent: 'any' },
+    values: { 'driver.enabled': false, 'toolkit.enabled': false },
+  },
+  {
+    name: 'L40S has no MIG, so the MIG manager stays off',
+    query: { service: 'any', accelerator: 'l40s', os: 'any', intent: 'any' },
+    values: { 'migManager.enabled': false },
+  },
+  {
+    name: 'inference adds monitoring and the KAI scheduler and keeps pod labels on GPU metrics',
+    query: { service: 'any', accelerator: 'h100', os: 'ubuntu', intent: 'inference' },
+    values: {
+      'dcgmExporter.serviceMonitor.enabled': true,
+      'dcgmExporter.serviceMonitor.honorLabels': true,
+    },
+    components: ['kube-prometheus-stack', 'prometheus-adapter', 'kai-scheduler'],
+  },
+  {
+    name: 'the dynamo platform adds its CRDs and platform chart',
+    query: {
+      service: 'eks',
+      accelerator: 'h100',
+      os: 'ubuntu',
+      intent: 'inference',
+      platform: 'dynamo',
+    },
+    values: {},
+    components: ['dynamo-crds', 'dynamo-platform'],
+  },
+  {
+    name: 'the kubeflow platform adds the trainer',
+    query: {
+      service: 'gke',
+      accelerator: 'h100',
+      os: 'cos',
+      intent: 'training',
+      platform: 'kubeflow',
+    },
+    values: {},
+    components: ['kubeflow-trainer'],
+  },
+];
+
+describe('environment recipes', () => {
+  it.each(ENVIRONMENTS)('$name', async ({ query, values, components = [], absent = [] }) => {
+    const data = await embeddedCatalog();
+    const recipe = recipeFor(data, query);
+    const gpuOperator = valuesOf(data, recipe, 'gpu-operator');
+    for (const [path, value] of Object.entries(values)) {
+      expect(getValueAtPath(gpuOperator, path.split('.')), path).toEqual(value);
+    }
+    const names = recipe.componentRefs.map((ref) => ref.name);
+    for (const name of components) expect(names).toContain(name);
+    for (const name of absent) expect(names).not.toContain(name);
+  });
+
+  it('deploys dynamo-crds before dynamo-platform and kube-prometheus-stack before prometheus-adapter', async () => {
+    const recipe = recipeFor(await embeddedCatalog(), {
+      service: 'eks',
+      accelerator: 'gb200',
+      intent: 'inference',
+      platform: 'dynamo',
+    });
+    const at = (name: string) => recipe.deploymentOrder.indexOf(name);
+    expect(at('dynamo-crds')).toBeLessThan(at('dynamo-platform'));
+    expect(at('kube-prometheus-stack')).toBeLessThan(at('prometheus-adapter'));
+    expect(at('aws-ebs-csi-driver')).toBeLessThan(at('kube-prometheus-stack'));
+    expect(at('cert-manager')).toBeLessThan(at('gpu-operator'));
+    expect(at('gpu-operator')).toBeLessThan(at('nvidia-dra-driver-gpu'));
+  });
+});
+
+const K8S = 'K8s.server.version';
+
+function kubernetesFloor(recipe: RecipeResult): string {
+  const constraint = recipe.constraints.find((c) => c.name === K8S);
+  return (constraint?.value ?? '').replace(/^>=\s*/, '');
+}
+
+function atLeast(version: string, floor: string): boolean {
+  const left = parseLooseVersion(version);
+  const right = parseLooseVersion(floor);
+  return left !== undefined && right !== undefined && compareVersions(left, right) >= 0;
+}
+
+/** Rules that no single overlay can guarantee, checked on every recipe. */
+function crossOverlayProblems(data: Catalog, query: LooseCriteria, recipe: RecipeResult): string[] {
+  const problems: string[] = [];
+  const names = new Set(recipe.componentRefs.map((ref) => ref.name));
+  const gpu = valuesOf(data, recipe, 'gpu-operator');
+  const manifests = component(recipe, 'gpu-operator')?.manifestFiles ?? [];
+  if (!/^>=\s*\d/.test(recipe.constraints.find((c) => c.name === K8S)?.value ?? ''))
+    problems.push('no Kubernetes floor');
+  if (
+    (names.has('nvidia-dra-driver-gpu') || names.has('dynamo-platform')) &&
+    !atLeast(kubernetesFloor(recipe), '1.34')
+  ) {
+    problems.push(`DRA/Dynamo recipe with Kubernetes floor ${kubernetesFloor(recipe)}`);
+  }
+  const kernelParams = manifests.filter((path) => path.includes('/kernel-module-params'));
+  if (
+    getValueAtPath(gpu, ['driver', 'kernelModuleConfig', 'name']) === 'kernel-module-params' &&
+    kernelParams.length !== 1
+  ) {
+    problems.push(`kernel-module-params ConfigMap shipped ${kernelParams.length} times`);
+  }
+  if (
+    getValueAtPath(gpu, ['dcgmExporter', 'config', 'name']) === 'dcgm-exporter' &&
+    !manifests.some((p) => p.endsWith('/dcgm-exporter-metrics.yaml'))
+  ) {
+    problems.push('dcgm-exporter ConfigMap missing');
+  }
+  if (query.accelerator === 'gb200' && getValueAtPath(gpu, ['driver', 'enabled']) === true) {
+    if (!kernelParams.some((p) => p.endsWith('-gb200.yaml')))
+      problems.push('GB200 without its kernel parameters');
+    if (getValueAtPath(gpu, ['driver', 'version']) !== '580.82.07')
+      problems.push('GB200 without its driver');
+  }
+  if (
+    query.service === 'gke' &&
+    !manifests.some((p) => p.endsWith('/gke-critical-pods-quota.yaml'))
+  ) {
+    problems.push('GKE without the critical-pods ResourceQuota');
+  }
+  if (names.has('nvidia-dra-driver-gpu')) {
+    const root = getValueAtPath(valuesOf(data, recipe, 'nvidia-dra-driver-gpu'), [
+      'nvidiaDriverRoot',
+    ]);
+    const expected =
+      getValueAtPath(gpu, ['driver', 'enabled']) === false
+        ? '/'
+        : getValueAtPath(gpu, ['hostPaths', 'driverInstallDir']);
+    if (root !== expected)
+      problems.push(
+        `DRA nvidiaDriverRoot ${String(root)} but the driver lives at ${String(expected)}`,
+      );
+  }
+  if (
+    getValueAtPath(gpu, ['toolkit', 'enabled']) === false &&
+    getValueAtPath(gpu, ['driver', 'enabled']) === true &&
+    query.service !== 'aks'
+  ) {
+    problems.push('operator driver without the operator toolkit outside AKS');
+  }
+  return problems;
+}
+
+describe('every query', () => {
+  const queries = everyQuery();
+
+  it(`builds a recipe, merges every component's values and keeps cross-overlay rules (${queries.length} queries)`, async () => {
+    const data = await embeddedCatalog();
+    const failures: string[] = [];
+    for (const query of queries) {
+      try {
+        const recipe = recipeFor(data, query);
+        for (const ref of recipe.componentRefs) componentValues(data, ref);
+        for (const problem of crossOverlayProblems(data, query, recipe))
+          failures.push(`${describeQuery(query)}: ${problem}`);
+      } catch (error) {
+        failures.push(
+          `${describeQuery(query)}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('always includes the four base components', async () => {
+    const data = await embeddedCatalog();
+    const missing = queries.flatMap((query) => {
+      const names = recipeFor(data, query).componentRefs.map((ref) => ref.name);
+      return ['cert-manager', 'gpu-operator', 'nvsentinel']
+        .filter((name) => !names.includes(name))
+        .map((name) => `${describeQuery(query)}: ${name}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('gives every constraint a remediation hint', async () => {
+    const data = await embeddedCatalog();
+    const bare = Object.values(data.overlays).flatMap((overlay) =>
+      overlay.spec.constraints
+        .filter((c) => !c.remediation)
+        .map((c) => `${overlay.metadata.name}: ${c.name}`),
+    );
+    expect(bare).toEqual([]);
+  });
+});
