@@ -1,0 +1,66 @@
+// Shared bench helpers: paired command timing against a baseline, percentiles, and loading TypeScript
+// entry points through esbuild so benches call the real core functions in process.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { build } from 'esbuild';
+
+export const ROOT = new URL('..', import.meta.url).pathname;
+
+/** Bundles a TypeScript module into .cache/bench and imports it. */
+export async function importTs(relativePath) {
+  mkdirSync(`${ROOT}.cache/bench`, { recursive: true });
+  const outfile = `${ROOT}.cache/bench/${relativePath.replace(/[/.]/g, '_')}.mjs`;
+  await build({
+    entryPoints: [`${ROOT}${relativePath}`],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+  });
+  return import(`${outfile}?${Date.now()}`);
+}
+
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+export const median = (values) => percentile(values, 50);
+
+function timeOnce(argv, env) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(argv[0], argv.slice(1), {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0)
+    throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return ms;
+}
+
+/**
+ * Runs `baseline` and `command` alternately `runs` times (after one warm-up each), so both see the
+ * same machine load, and reports both medians and the median of the per-pair ratios.
+ */
+export function pairedTimes(baseline, command, runs, env = {}) {
+  timeOnce(baseline, env);
+  timeOnce(command, env);
+  const base = [];
+  const cmd = [];
+  const ratios = [];
+  for (let i = 0; i < runs; i++) {
+    const b = timeOnce(baseline, env);
+    const c = timeOnce(command, env);
+    base.push(b);
+    cmd.push(c);
+    ratios.push(c / b);
+  }
+  return { baselineMs: median(base), commandMs: median(cmd), ratio: median(ratios), runs };
+}
+
+export const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;

@@ -1,0 +1,50 @@
+// Recipe benchmarks (issue: foundation and recipe stage).
+// 1. CLI wall time of `cnsctl recipe` (the demo's criteria) against a bare `node -e 0`, paired and
+//    interleaved on the same machine, median of at least 10 runs. Target: ratio <= 1.5.
+// 2. In-process recipe build once the catalog is loaded: p50 and p99 of buildRecipe. Target: p50 < 1 ms.
+import { existsSync, readFileSync } from 'node:fs';
+import { fmt, importTs, pairedTimes, percentile, ROOT } from './lib.mjs';
+
+const runs = Number(process.env.BENCH_RUNS ?? 20);
+if (!existsSync(`${ROOT}dist/cnsctl.cjs`)) throw new Error('run `npm run build` first');
+
+const demo = [
+  'recipe',
+  '--service',
+  'eks',
+  '--accelerator',
+  'h100',
+  '--os',
+  'ubuntu',
+  '--intent',
+  'training',
+];
+const cli = pairedTimes(
+  [process.execPath, '-e', '0'],
+  [process.execPath, `${ROOT}bin/cnsctl.cjs`, ...demo],
+  runs,
+);
+console.log(
+  `recipe CLI: node -e 0 ${fmt(cli.baselineMs)}, cnsctl recipe ${fmt(cli.commandMs)}, ratio ${cli.ratio.toFixed(2)} (median of ${runs} pairs; target <= 1.5)`,
+);
+
+const { buildRecipe } = await importTs('src/core/recipe/build-recipe.ts');
+const { parseCriteria } = await importTs('src/core/recipe/criteria.ts');
+const { catalog } = JSON.parse(readFileSync(`${ROOT}dist/catalog.json`, 'utf8'));
+const criteria = parseCriteria({
+  service: 'eks',
+  accelerator: 'h100',
+  os: 'ubuntu',
+  intent: 'training',
+});
+const options = { criteria, generatedAt: new Date(0), toolVersion: 'bench' };
+for (let i = 0; i < 200; i++) buildRecipe(catalog, options);
+const samples = [];
+for (let i = 0; i < 2000; i++) {
+  const start = process.hrtime.bigint();
+  buildRecipe(catalog, options);
+  samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+console.log(
+  `recipe build in process: p50 ${fmt(percentile(samples, 50))}, p99 ${fmt(percentile(samples, 99))} (2000 builds; target p50 < 1 ms)`,
+);

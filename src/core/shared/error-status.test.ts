@@ -1,0 +1,33 @@
+// Keeps the exit-code table of docs/cli.md in step with ERROR_STATUS.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ERROR_STATUS } from './error-status.js';
+import { ERROR_CODES } from './errors.js';
+
+const doc = readFileSync(new URL('../../../docs/cli.md', import.meta.url), 'utf8');
+const documented = new Map(
+  [...doc.matchAll(/^\| (\d+) \| `([A-Z_]+)` \|/gm)].map((m) => [m[2], Number(m[1])] as const),
+);
+
+describe('exit codes', () => {
+  it.each(ERROR_CODES.map((code) => [code]))(
+    '%s is documented in docs/cli.md with its exit code',
+    (code) => {
+      expect(documented.get(code)).toBe(ERROR_STATUS[code].exitCode);
+    },
+  );
+
+  it('keeps 1 free for "ran and found failures" and 0 for success', () => {
+    const exits = Object.values(ERROR_STATUS).map((s) => s.exitCode);
+    expect(exits).not.toContain(0);
+    expect(exits).not.toContain(1);
+  });
+
+  it('gives every client error a 4xx status and every server-side failure a 5xx status', () => {
+    for (const status of Object.values(ERROR_STATUS)) {
+      if (status.exitCode === 2) expect(status.httpStatus).toBe(400);
+      if (status.exitCode >= 5 && status.exitCode !== 130)
+        expect(status.httpStatus).toBeGreaterThanOrEqual(500);
+    }
+  });
+});
