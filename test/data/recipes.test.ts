@@ -7,12 +7,20 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/core/recipe/catalog.js';
 import { componentValues } from '../../src/core/recipe/component-values.js';
+import { layerCatalogFiles } from '../../src/core/recipe/layer-catalog-files.js';
+import { parseCatalog } from '../../src/core/recipe/parse-catalog.js';
 import type { LooseCriteria } from '../../src/core/recipe/criteria.js';
 import { getValueAtPath, type Values } from '../../src/core/recipe/merge-values.js';
 import type { RecipeComponentRef, RecipeResult } from '../../src/core/recipe/recipe-result.js';
 import type { Snapshot } from '../../src/core/snapshot/snapshot.js';
 import { compareVersions, parseLooseVersion } from '../../src/core/version/loose-version.js';
-import { describeQuery, embeddedCatalog, everyQuery, recipeFor } from './data-under-test.js';
+import {
+  dataFiles,
+  describeQuery,
+  embeddedCatalog,
+  everyQuery,
+  recipeFor,
+} from './data-under-test.js';
 
 const DEMO_QUERY: LooseCriteria = {
   service: 'eks',
@@ -401,5 +409,38 @@ describe('every query', () => {
         .map((c) => `${overlay.metadata.name}: ${c.name}`),
     );
     expect(bare).toEqual([]);
+  });
+});
+
+describe('a user directory layered over the data (the example in docs/data-authoring.md)', () => {
+  function exampleOverlay(): string {
+    const doc = readFileSync(new URL('../../docs/data-authoring.md', import.meta.url), 'utf8');
+    const match = /# my-data\/overlays\/site-eks-inference\.yaml\n([\s\S]*?)```/.exec(doc);
+    if (!match?.[1]) throw new Error('the example overlay is not in docs/data-authoring.md');
+    return match[1];
+  }
+
+  it('drops the EBS CSI driver, keeps Prometheus storage and pins the driver', async () => {
+    const files = layerCatalogFiles(
+      await dataFiles(),
+      { 'overlays/site-eks-inference.yaml': exampleOverlay() },
+      'my-data',
+    );
+    const data = parseCatalog(files);
+    const recipe = recipeFor(data, { service: 'eks', os: 'ubuntu', intent: 'inference' });
+    expect(recipe.metadata.appliedOverlays.at(-1)).toBe('site-eks-inference');
+    expect(recipe.deploymentOrder).not.toContain('aws-ebs-csi-driver');
+    const prometheus = valuesOf(data, recipe, 'kube-prometheus-stack');
+    expect(
+      getValueAtPath(
+        prometheus,
+        'prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.storageClassName'.split(
+          '.',
+        ),
+      ),
+    ).toBe('gp3');
+    expect(getValueAtPath(valuesOf(data, recipe, 'gpu-operator'), ['driver', 'version'])).toBe(
+      '580.95.05',
+    );
   });
 });
