@@ -1,0 +1,122 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chmod, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isCnsError } from '../../core/shared/errors.js';
+import { createDocumentStore, type SchemeHandler } from './document-store.js';
+
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    if (request.url === '/snapshot.yaml') response.end('kind: Snapshot\n');
+    else if (request.url === '/private') response.writeHead(403).end();
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+let stdout = '';
+const store = (schemes: Record<string, SchemeHandler> = {}) =>
+  createDocumentStore({
+    readStdin: () => Promise.resolve('from stdin'),
+    writeStdout: (text) => {
+      stdout += text;
+      return Promise.resolve();
+    },
+    schemes,
+  });
+
+async function expectCode(promise: Promise<unknown>, code: string) {
+  try {
+    await promise;
+    expect.unreachable();
+  } catch (error) {
+    expect(isCnsError(error) && error.code).toBe(code);
+  }
+}
+
+describe('document store', () => {
+  it('reads stdin for -', async () => {
+    expect(await store().read('-')).toBe('from stdin');
+  });
+
+  it('reads a file by path and by file:// URL', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cnsctl-docs-'));
+    await writeFile(join(dir, 'a.yaml'), 'a: 1\n');
+    expect(await store().read(join(dir, 'a.yaml'))).toBe('a: 1\n');
+    expect(await store().read(`file://${join(dir, 'a.yaml')}`)).toBe('a: 1\n');
+  });
+
+  it('reads an http URL', async () => {
+    expect(await store().read(`${base}/snapshot.yaml`)).toBe('kind: Snapshot\n');
+  });
+
+  it.each([
+    ['a missing file', () => '/nonexistent/x.yaml', 'NOT_FOUND'],
+    ['a directory', () => tmpdir(), 'USAGE'],
+    ['a 404', () => `${base}/missing`, 'NOT_FOUND'],
+    ['a 403', () => `${base}/private`, 'FORBIDDEN'],
+    ['a refused connection', () => 'http://127.0.0.1:1/x', 'CLUSTER_UNREACHABLE'],
+    ['an unknown scheme', () => 'cm://gpu-operator/cns-snapshot', 'USAGE'],
+  ])('maps %s to its error code', async (_name, uri, code) => {
+    await expectCode(store().read(uri()), code);
+  });
+
+  it('hands a registered scheme its URIs', async () => {
+    const seen: string[] = [];
+    const cm: SchemeHandler = {
+      read: (uri) => Promise.resolve(`read ${uri}`),
+      write: (uri, text) => {
+        seen.push(`${uri}=${text}`);
+        return Promise.resolve();
+      },
+    };
+    expect(await store({ cm }).read('cm://ns/name')).toBe('read cm://ns/name');
+    await store({ cm }).write('cm://ns/name', 'x');
+    expect(seen).toEqual(['cm://ns/name=x']);
+  });
+
+  it('writes stdout when no location or - is given', async () => {
+    stdout = '';
+    await store().write(undefined, 'one ');
+    await store().write('-', 'two');
+    expect(stdout).toBe('one two');
+  });
+
+  it('writes files atomically, creating directories, leaving no temp files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cnsctl-docs-'));
+    await store().write(join(dir, 'deep', 'out.yaml'), 'b: 2\n');
+    expect(await readFile(join(dir, 'deep', 'out.yaml'), 'utf8')).toBe('b: 2\n');
+    expect(await readdir(join(dir, 'deep'))).toEqual(['out.yaml']);
+  });
+
+  it.skipIf(process.getuid?.() === 0)(
+    'leaves the old file and no temp file when the write fails',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'cnsctl-docs-'));
+      await writeFile(join(dir, 'out.yaml'), 'old\n');
+      await chmod(dir, 0o500);
+      await expectCode(store().write(join(dir, 'out.yaml'), 'new\n'), 'FORBIDDEN');
+      await chmod(dir, 0o700);
+      expect(await readFile(join(dir, 'out.yaml'), 'utf8')).toBe('old\n');
+      expect(await readdir(dir)).toEqual(['out.yaml']);
+    },
+  );
+
+  it('removes its temp file when the final rename fails', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cnsctl-docs-'));
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(dir, 'taken'));
+    await expectCode(store().write(join(dir, 'taken'), 'new\n'), 'USAGE');
+    expect(await readdir(dir)).toEqual(['taken']);
+  });
+
+  it('refuses to write to a URL', async () => {
+    await expectCode(store().write(`${base}/x`, 'x'), 'USAGE');
+  });
+});
