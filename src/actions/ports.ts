@@ -3,6 +3,12 @@
  * server's composition root build them and pass them in, so actions are tested with real fixtures
  * behind the same contracts.
  */
+import type {
+  KubeClusterPolicy,
+  KubeNode,
+  KubePod,
+  KubeVersionInfo,
+} from '../core/snapshot/kube-objects.js';
 
 /** The clock, passed in so documents are reproducible (SOURCE_DATE_EPOCH, tests). */
 export interface Clock {
@@ -15,13 +21,21 @@ export interface Reporter {
   info(message: string): void;
 }
 
-/** Reads files of the host being described, resolved under the host root (`--host-root`, default `/`). */
+/**
+ * Reads files of the host being described, resolved under the host root (`--host-root`, default `/`).
+ * Paths are host paths: absolute, and symlinks resolve as they would on the host (an absolute link
+ * target lands under the root, never outside it).
+ */
 export interface HostFiles {
   /** The root every path is resolved under, e.g. `/` or `/host`. */
   readonly root: string;
-  /** Reads a file by its host path (e.g. `/etc/os-release`). Throws CnsError NOT_FOUND / FORBIDDEN. */
+  /**
+   * Reads a UTF-8 file by its host path (e.g. `/etc/os-release`). Throws CnsError NOT_FOUND (absent),
+   * FORBIDDEN (permission denied), USAGE (a path that is not absolute or climbs above the root), or
+   * UNAVAILABLE (larger than `maxBytes`, a directory, or an I/O error such as EIO from /proc).
+   */
   readText(path: string, options?: { readonly maxBytes?: number }): Promise<string>;
-  /** Lists a directory by its host path. Throws CnsError NOT_FOUND / FORBIDDEN. */
+  /** Lists a directory by its host path, sorted by name. Throws as readText does. */
   list(path: string): Promise<readonly HostDirEntry[]>;
 }
 
@@ -36,12 +50,37 @@ export interface CommandResult {
   readonly stderr: string;
 }
 
-/** Runs host commands so they see the host, not a container around us. */
+/**
+ * Runs host commands so they see the host, not a container around us. A non-zero exit is a result, not
+ * an error. Throws CnsError NOT_FOUND when the program is absent, TIMEOUT past `timeoutMs` or when
+ * `signal` aborts with a TimeoutError (AbortSignal.timeout), CANCELLED when `signal` aborts otherwise,
+ * and UNAVAILABLE when host commands cannot be run at all from here (see the adapter for why).
+ */
 export interface CommandRunner {
-  /** Throws CnsError NOT_FOUND when the program is absent, TIMEOUT past timeoutMs, CANCELLED on abort. */
   run(
     program: string,
     args: readonly string[],
-    options: { readonly timeoutMs: number; readonly signal?: AbortSignal },
+    options: { readonly timeoutMs?: number; readonly signal?: AbortSignal },
   ): Promise<CommandResult>;
 }
+
+/**
+ * The read-only view of a cluster that a snapshot records. Shapes follow the Kubernetes API objects
+ * (VersionInfo, V1Node, V1Pod, the gpu-operator ClusterPolicy), reduced to the fields a snapshot reads,
+ * so the official client's objects are assignable to them. Methods throw CnsError NOT_FOUND, FORBIDDEN,
+ * CLUSTER_UNREACHABLE, TIMEOUT or CANCELLED.
+ */
+export interface KubeSnapshotSource {
+  serverVersion(signal: AbortSignal): Promise<KubeVersionInfo>;
+  readNode(name: string, signal: AbortSignal): Promise<KubeNode>;
+  /** Pods of every namespace. */
+  listPods(signal: AbortSignal): Promise<readonly KubePod[]>;
+  /** ClusterPolicies (nvidia.com/v1); empty when the gpu-operator CRD is not installed. */
+  listClusterPolicies(signal: AbortSignal): Promise<readonly KubeClusterPolicy[]>;
+}
+
+/**
+ * Connects to the cluster on demand, so that a snapshot without a cluster pays nothing for the client.
+ * Throws CnsError UNAVAILABLE, with the reason, when no kubeconfig or in-cluster configuration exists.
+ */
+export type OpenKubeSnapshotSource = (signal: AbortSignal) => Promise<KubeSnapshotSource>;

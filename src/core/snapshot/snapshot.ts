@@ -20,12 +20,18 @@ export type Scalar = string | number | boolean;
 
 export const subtypeSchema = z.object({
   subtype: z.string().min(1),
-  data: z.record(z.string(), scalarSchema).nullish().transform((d) => d ?? {}),
+  data: z
+    .record(z.string(), scalarSchema)
+    .nullish()
+    .transform((d) => d ?? {}),
 });
 
 export const measurementSchema = z.object({
   type: z.string().min(1),
-  subtypes: z.array(subtypeSchema).nullish().transform((s) => s ?? []),
+  subtypes: z
+    .array(subtypeSchema)
+    .nullish()
+    .transform((s) => s ?? []),
 });
 
 export const collectorStatusSchema = z.object({
@@ -43,7 +49,9 @@ const metadataSchema = z
     collectors: z.array(collectorStatusSchema).optional(),
   })
   .transform(({ source, ...rest }) =>
-    rest['source-node'] === undefined && source !== undefined ? { ...rest, 'source-node': source } : rest,
+    rest['source-node'] === undefined && source !== undefined
+      ? { ...rest, 'source-node': source }
+      : rest,
   );
 
 export const snapshotSchema = z.object({
@@ -53,7 +61,10 @@ export const snapshotSchema = z.object({
   measurements: z.array(measurementSchema),
 });
 
-export type SnapshotSubtype = { readonly subtype: string; readonly data: Readonly<Record<string, Scalar>> };
+export type SnapshotSubtype = {
+  readonly subtype: string;
+  readonly data: Readonly<Record<string, Scalar>>;
+};
 export type Measurement = { readonly type: string; readonly subtypes: readonly SnapshotSubtype[] };
 export type CollectorStatus = z.infer<typeof collectorStatusSchema>;
 export interface SnapshotMetadata {
