@@ -412,6 +412,56 @@ describe('every query', () => {
   });
 });
 
+function snapshotWith(changes: Readonly<Record<string, string>>): Snapshot {
+  const measurements = DEMO_SNAPSHOT.measurements.map((m) => ({
+    type: m.type,
+    subtypes: m.subtypes.map((sub) => {
+      const data: Record<string, string | number | boolean> = { ...sub.data };
+      for (const [name, value] of Object.entries(changes)) {
+        if (name.startsWith(`${m.type}.${sub.subtype}.`))
+          data[name.slice(m.type.length + sub.subtype.length + 2)] = value;
+      }
+      return { subtype: sub.subtype, data };
+    }),
+  }));
+  return { ...DEMO_SNAPSHOT, measurements };
+}
+
+describe('recipes from a snapshot', () => {
+  it('leave out the Ubuntu training overlay on Ubuntu 22.04, keeping the EKS floor', async () => {
+    const recipe = recipeFor(
+      await embeddedCatalog(),
+      DEMO_QUERY,
+      snapshotWith({ 'OS.release.VERSION_ID': '22.04' }),
+    );
+    expect(recipe.metadata.excludedOverlays).toEqual(['ubuntu-training']);
+    expect(recipe.constraints.map((c) => c.name)).toEqual(['K8s.server.version']);
+  });
+
+  it('leave out GB200 DRA on a cluster older than 1.34 instead of shipping a driver it cannot run', async () => {
+    const recipe = recipeFor(
+      await embeddedCatalog(),
+      { ...DEMO_QUERY, accelerator: 'gb200' },
+      snapshotWith({ 'K8s.server.version': 'v1.33.5-eks-1234567' }),
+    );
+    expect(recipe.metadata.excludedOverlays).toContain('gb200-eks-training');
+    expect(recipe.deploymentOrder).not.toContain('nvidia-dra-driver-gpu');
+    expect(kubernetesFloor(recipe)).toBe('1.30');
+  });
+
+  it('keep an overlay whose platform-managed driver is only warned about', async () => {
+    const recipe = recipeFor(
+      await embeddedCatalog(),
+      { service: 'gke', accelerator: 'h100', os: 'cos', intent: 'training' },
+      snapshotWith({ 'GPU.smi.driver': '535.230.02' }),
+    );
+    expect(recipe.metadata.appliedOverlays).toContain('h100-gke-cos-training');
+    expect(recipe.metadata.constraintWarnings?.map((w) => w.name)).toContain('GPU.smi.driver');
+    // GKE owns the driver on COS, so the snapshot's driver is not locked into the values.
+    expect(component(recipe, 'gpu-operator')?.overrides).toBeUndefined();
+  });
+});
+
 describe('a user directory layered over the data (the example in docs/data-authoring.md)', () => {
   function exampleOverlay(): string {
     const doc = readFileSync(new URL('../../docs/data-authoring.md', import.meta.url), 'utf8');
