@@ -5,8 +5,10 @@
 import { Command } from '@commander-js/extra-typings';
 import type { CliContext } from './cli-context.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerDiff } from './commands/diff.js';
 import { registerQuery } from './commands/query.js';
 import { registerRecipe } from './commands/recipe.js';
+import { registerValidate } from './commands/validate.js';
 import { registerVersion } from './commands/version.js';
 
 export const PROGRAM_DESCRIPTION =
@@ -27,6 +29,8 @@ export function buildProgram(context: CliContext, version: string): Command {
     })
     .exitOverride();
   registerRecipe(program, context);
+  registerValidate(program, context);
+  registerDiff(program, context);
   registerQuery(program, context);
   registerVersion(program, context);
   registerCompletion(program, context);

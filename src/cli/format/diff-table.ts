@@ -4,8 +4,9 @@
  * own files; this one picks by the report's kind.
  */
 import type { SnapshotDiff } from '../../core/diff/compare-snapshots.js';
+import { compareText } from '../../core/diff/compare-text.js';
 import type { DiffReport } from '../../core/diff/diff-exit-code.js';
-import { clipCell } from './diff-cell.js';
+import { clipCell, ignoredNote } from './diff-cell.js';
 import { PLAIN, type Paint } from './diff-colors.js';
 import { formatDriftTable } from './diff-drift-table.js';
 import { formatFleetTable } from './diff-fleet-table.js';
@@ -28,7 +29,9 @@ export function formatDiffTable(report: DiffReport, paint: Paint = PLAIN): strin
 function formatPairTable(report: SnapshotDiff, paint: Paint): string {
   const { a, b } = report.metadata;
   const describe = (side: typeof a) =>
-    `${side.node}${side.node === side.source ? '' : ` (${side.source}`}${side.timestamp ? `${side.node === side.source ? ' (' : ', '}${side.timestamp})` : side.node === side.source ? '' : ')'}`;
+    [side.source, `node ${side.node}`, ...(side.timestamp ? [`taken ${side.timestamp}`] : [])].join(
+      ', ',
+    );
   const parts = [`A: ${describe(a)}\nB: ${describe(b)}\n\n`];
   const rows: { mark: '~' | '+' | '-'; cells: string[] }[] = [];
   for (const group of report.differences) {
@@ -37,7 +40,7 @@ function formatPairTable(report: SnapshotDiff, paint: Paint): string {
     for (const c of group.added ?? []) rows.push({ mark: '+', cells: [id(c.key), '', c.value] });
     for (const c of group.removed ?? []) rows.push({ mark: '-', cells: [id(c.key), c.value, ''] });
   }
-  rows.sort((x, y) => (x.cells[0] ?? '').localeCompare(y.cells[0] ?? '', 'en'));
+  rows.sort((x, y) => compareText(x.cells[0] ?? '', y.cells[0] ?? ''));
   if (rows.length === 0) {
     parts.push('No differences.\n');
   } else {
@@ -48,7 +51,9 @@ function formatPairTable(report: SnapshotDiff, paint: Paint): string {
     const style = { '~': paint.yellow, '+': paint.green, '-': paint.red };
     const [header = '', ...lines] = table.trimEnd().split('\n');
     parts.push(
-      [paint.bold(header), ...lines.map((line, i) => style[rows[i]?.mark ?? '~'](line))].join('\n') + '\n',
+      [paint.bold(header), ...lines.map((line, i) => style[rows[i]?.mark ?? '~'](line))].join(
+        '\n',
+      ) + '\n',
     );
   }
   const { summary } = report;
@@ -56,9 +61,4 @@ function formatPairTable(report: SnapshotDiff, paint: Paint): string {
     `\n${summary.status === 'equal' ? paint.green('EQUAL') : paint.yellow('DIFFERENT')}: ${summary.changed} changed, ${summary.added} added, ${summary.removed} removed of ${summary.compared} keys compared${ignoredNote(summary.ignored)}\n`,
   );
   return parts.join('');
-}
-
-/** The note on keys left out, so "equal" never hides that something was ignored. */
-export function ignoredNote(ignored: number): string {
-  return ignored > 0 ? `; ${ignored} volatile or filtered key${ignored === 1 ? '' : 's'} ignored` : '';
 }

@@ -29,7 +29,7 @@ export function formatValidationTable(result: ValidationResult, paint: Paint = P
   const parts: string[] = [];
   const against = [metadata.snapshot, metadata.node && `node ${metadata.node}`].filter(Boolean);
   parts.push(
-    `Validation of ${metadata.recipe ?? 'the recipe'}${against.length > 0 ? ` against ${against.join(', ')}` : ''}\n`,
+    `Validation of ${metadata.recipe ?? 'the recipe'}${against.length > 0 ? ` against ${against.join(', ')}` : ''}\n\n`,
   );
   if (ordered.length === 0) {
     parts.push('The recipe has no constraints.\n');

@@ -11,7 +11,7 @@ import { compareText } from './compare-text.js';
 import { flattenSnapshot, type FlatEntry } from './flatten-snapshot.js';
 import { nameNodes, type NamedSnapshot } from './name-nodes.js';
 import { filterMetadata, type DiffFilterMetadata, type ReportMetadata } from './report-metadata.js';
-import { normalizeDiffValue } from './volatile-keys.js';
+import { keepValue, normalizeDiffValue } from './volatile-keys.js';
 
 export const FLEET_DIFF_KIND = 'FleetDiff';
 
@@ -79,6 +79,7 @@ export function compareFleet(
 ): FleetDiff {
   const names = nameNodes(inputs);
   const filter = buildKeyFilter(filterOptions);
+  const normalize = filterOptions.defaultIgnores === false ? keepValue : normalizeDiffValue;
   const columns = new Map<string, Column>();
   const count = inputs.length;
   inputs.forEach(({ snapshot }, node) => {
@@ -90,7 +91,7 @@ export function compareFleet(
         columns.set(entry.id, column);
       }
       if (column.values[node] === undefined) {
-        column.values[node] = normalizeDiffValue(entry.type, entry.key, entry.value);
+        column.values[node] = normalize(entry.type, entry.key, entry.value);
       }
     });
   });

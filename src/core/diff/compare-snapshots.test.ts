@@ -71,7 +71,7 @@ describe('compareSnapshots', () => {
       expect(diff.summary).toMatchObject({ status: 'different', added: 0, removed: 0, changed: 5 });
       expect(diff.metadata.a).toEqual({
         source: 'eks-node-before.yaml',
-        node: 'ip-10-0-182-128.ec2.internal (eks-node-before.yaml)',
+        node: 'ip-10-0-182-128.ec2.internal',
         timestamp: '2026-01-06T09:14:51Z',
       });
       expect(diff.metadata.defaultIgnores).toBe(true);
@@ -89,6 +89,7 @@ describe('compareSnapshots', () => {
         expect.arrayContaining([
           'metadata.timestamp',
           'SystemD.containerd.service.MainPID',
+          'SystemD.containerd.service.ExecStart',
           'OS.sysctl./proc/sys/kernel/random/boot_id',
           'OS.sysctl./proc/sys/fs/file-nr',
         ]),

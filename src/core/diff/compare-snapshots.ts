@@ -9,7 +9,7 @@ import { compareText } from './compare-text.js';
 import { flattenSnapshot, type FlatEntry } from './flatten-snapshot.js';
 import { nameNodes, type NamedSnapshot } from './name-nodes.js';
 import { filterMetadata, type DiffFilterMetadata, type ReportMetadata } from './report-metadata.js';
-import { normalizeDiffValue } from './volatile-keys.js';
+import { keepValue, normalizeDiffValue } from './volatile-keys.js';
 
 export const SNAPSHOT_DIFF_KIND = 'SnapshotDiff';
 
@@ -77,6 +77,7 @@ export function compareSnapshots(
   meta: ReportMetadata,
 ): SnapshotDiff {
   const filter = buildKeyFilter(filterOptions);
+  const normalize = filterOptions.defaultIgnores === false ? keepValue : normalizeDiffValue;
   const slots = new Map<string, Slot>();
   const collect = (side: 'a' | 'b') => (entry: FlatEntry) => {
     if (!filter.accepts(entry.id)) return;
@@ -85,8 +86,7 @@ export function compareSnapshots(
       slot = { entry };
       slots.set(entry.id, slot);
     }
-    if (slot[side] === undefined)
-      slot[side] = normalizeDiffValue(entry.type, entry.key, entry.value);
+    if (slot[side] === undefined) slot[side] = normalize(entry.type, entry.key, entry.value);
   };
   flattenSnapshot(a.snapshot, collect('a'));
   flattenSnapshot(b.snapshot, collect('b'));
@@ -127,7 +127,9 @@ export function compareSnapshots(
       ...(rem.length > 0 ? { removed: rem.sort(byKey) } : {}),
       ...(chg.length > 0 ? { changed: chg.sort(byKey) } : {}),
     }));
-  const [nameA = a.source, nameB = b.source] = nameNodes([a, b]);
+  // Each side is labelled a or b, so a node captured twice keeps its plain name on both.
+  const [nameA = a.source] = nameNodes([a]);
+  const [nameB = b.source] = nameNodes([b]);
   return {
     kind: SNAPSHOT_DIFF_KIND,
     apiVersion: API_VERSION,

@@ -91,11 +91,17 @@ export const VOLATILE_KEY_PATTERNS: readonly VolatileKeyPattern[] = [
 const EXEC_RUNTIME_FIELDS = /\s*;\s*(start_time|stop_time|pid|code|status)=(\[[^\]]*\]|[^;}\s]*)/g;
 
 /**
- * The value diff compares for `key`: SystemD Exec* values lose the run-time fields systemd writes
+ * The value diff compares for `key` under the default ignores (`--no-default-ignores` compares every
+ * value as captured, through keepValue): SystemD Exec* values lose the run-time fields systemd writes
  * into them (start time, PID, exit status), which older snapshots kept; every other value is as is.
  */
 export function normalizeDiffValue(type: string, key: string, value: string): string {
   return type === 'SystemD' && key.startsWith('Exec')
     ? value.replace(EXEC_RUNTIME_FIELDS, '')
     : value;
+}
+
+/** The value as captured, for `--no-default-ignores`. */
+export function keepValue(_type: string, _key: string, value: string): string {
+  return value;
 }
