@@ -19,7 +19,7 @@ import { CnsError } from '../../src/core/shared/errors.js';
 export const HOSTS_DIR = fileURLToPath(new URL('../fixtures/hosts/', import.meta.url));
 
 /** One recorded invocation; `args: "*"` matches any arguments. */
-interface Recording {
+export interface Recording {
   readonly args: readonly string[] | '*';
   readonly exitCode?: number;
   readonly stdout?: string;
