@@ -122,12 +122,10 @@ export function evaluateResolvedConstraint(
   expression: ConstraintExpression,
   path: ResolvedPath,
 ): ConstraintResult {
-  const base = {
-    name: constraint.name,
-    expected: constraint.value,
-    severity: constraint.severity ?? 'error',
-    ...(constraint.remediation === undefined ? {} : { remediation: constraint.remediation }),
-  } as const;
+  const { name, value: expected, remediation } = constraint;
+  const severity = constraint.severity ?? 'error';
+  // Literal shapes, not spreads of a conditional spread: validate builds 10,000 of these per run, and
+  // spread-built objects here were several times slower to create and to read.
   if (path.value === undefined) {
     const where =
       path.missing === 'type'
@@ -135,11 +133,18 @@ export function evaluateResolvedConstraint(
         : path.missing === 'subtype'
           ? `the snapshot has no ${path.type} subtype for ${constraint.name}`
           : `${path.type}.${path.subtype} has no key ${path.key}`;
-    return { ...base, status: 'skipped', message: `not measured: ${where}` };
+    const message = `not measured: ${where}`;
+    return remediation === undefined
+      ? { name, expected, severity, status: 'skipped', message }
+      : { name, expected, severity, remediation, status: 'skipped', message };
   }
   const actual = scalarText(path.value);
   const outcome = evaluateExpression(expression, actual);
-  return { ...base, actual, status: outcome.holds ? 'passed' : 'failed', message: outcome.message };
+  const status = outcome.holds ? 'passed' : 'failed';
+  const message = outcome.message;
+  return remediation === undefined
+    ? { name, expected, severity, actual, status, message }
+    : { name, expected, severity, remediation, actual, status, message };
 }
 
 export function scalarText(value: Scalar): string {

@@ -129,13 +129,12 @@ export function buildValidationResult(
 }
 
 function toEntry(result: ConstraintResult): ValidationEntry {
-  return {
-    name: result.name,
-    expected: result.expected,
-    ...(result.actual === undefined ? {} : { actual: result.actual }),
-    status: result.status,
-    severity: result.severity,
-    message: result.message,
-    ...(result.remediation === undefined ? {} : { remediation: result.remediation }),
-  };
+  const { name, expected, actual, status, severity, message, remediation } = result;
+  // Literal shapes rather than conditional spreads: this runs once per constraint, 10,000 at a time.
+  const entry: { -readonly [K in keyof ValidationEntry]: ValidationEntry[K] } =
+    actual === undefined
+      ? { name, expected, status, severity, message }
+      : { name, expected, actual, status, severity, message };
+  if (remediation !== undefined) entry.remediation = remediation;
+  return entry;
 }
