@@ -13,10 +13,31 @@ describe('mergeValues', () => {
     ],
     ['a scalar replaces an object', { a: { x: 1 } }, { a: 'off' }, { a: 'off' }],
     ['an object replaces a scalar', { a: 'off' }, { a: { x: 1 } }, { a: { x: 1 } }],
-    ['null removes a key', { a: 1, b: 2 }, { a: null }, { b: 2 }],
+    [
+      'null replaces and is kept, so Helm removes the chart default',
+      { a: { x: 1 }, b: 2 },
+      { a: null },
+      { a: null, b: 2 },
+    ],
+    [
+      'a key named __proto__ stays data',
+      {},
+      JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, unknown>,
+      JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, unknown>,
+    ],
     ['new keys are added', {}, { a: { b: { c: true } } }, { a: { b: { c: true } } }],
   ])('%s', (_name, base, overlay, expected) => {
     expect(mergeValues(base, overlay)).toEqual(expected);
+  });
+
+  it('never changes a prototype, whatever the keys', () => {
+    const merged = mergeValues(
+      {},
+      JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, unknown>,
+    );
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(merged)).toEqual(['__proto__']);
   });
 
   it('never mutates its inputs', () => {
@@ -28,8 +49,10 @@ describe('mergeValues', () => {
     expect(overlay).toEqual({ a: { c: 2 } });
   });
 
-  // Without nulls: a null means "remove this key", which is not a value that can be merged twice.
-  const values = fc.object({ maxDepth: 3, values: [fc.string(), fc.integer(), fc.boolean()] });
+  const values = fc.object({
+    maxDepth: 3,
+    values: [fc.string(), fc.integer(), fc.boolean(), fc.constant(null)],
+  });
 
   it('is idempotent: merging a values object into itself changes nothing', () => {
     fc.assert(

@@ -1,7 +1,8 @@
 /**
  * @module Helm-style deep merge of values: objects merge key by key; arrays, scalars and type changes
- * replace; a null in the overlay removes the key (as `helm --set key=null` does). Inputs are never
- * mutated, so catalog data can be shared between builds.
+ * replace. A null in the overlay replaces the key with null and is kept, because in the values Helm
+ * finally receives, `key: null` is how a chart default is removed. Inputs are never mutated, so
+ * catalog data can be shared between builds.
  * @example mergeValues({ driver: { enabled: true, version: '1' } }, { driver: { version: '2' } })
  *   // → { driver: { enabled: true, version: '2' } }
  */
@@ -11,15 +12,17 @@ export type Values = Record<string, unknown>;
 export function mergeValues(base: Readonly<Values>, overlay: Readonly<Values>): Values {
   const out = cloneValue(base) as Values;
   for (const [key, value] of Object.entries(overlay)) {
-    if (value === null) {
-      delete out[key];
-      continue;
-    }
-    const current = out[key];
-    out[key] =
-      isValuesObject(current) && isValuesObject(value)
-        ? mergeValues(current, value)
-        : cloneValue(value);
+    const current = Object.hasOwn(out, key) ? out[key] : undefined;
+    // defineProperty, not assignment: a key named __proto__ must stay data, never become a prototype.
+    Object.defineProperty(out, key, {
+      value:
+        isValuesObject(current) && isValuesObject(value)
+          ? mergeValues(current, value)
+          : cloneValue(value),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
