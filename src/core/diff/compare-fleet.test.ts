@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateFleet, nodeName } from '../../../test/diff/generate-fleet.js';
+import type { Snapshot } from '../snapshot/snapshot.js';
 import { compareFleet } from './compare-fleet.js';
 import { diffExitCode } from './diff-exit-code.js';
 
@@ -128,5 +129,29 @@ describe('compareFleet', () => {
     expect(compareFleet(fleet, { only: ['OS.*'] }, meta).differences.map((d) => d.key)).toEqual([
       'OS.kmod.nvidia',
     ]);
+  });
+
+  it('treats one key written with two subtype splits as one key', () => {
+    const node = (subtype: string, key: string, value: string): Snapshot => ({
+      kind: 'Snapshot',
+      apiVersion: 'cns.nvidia.com/v1alpha1',
+      metadata: {},
+      measurements: [{ type: 'SystemD', subtypes: [{ subtype, data: { [key]: value } }] }],
+    });
+    const report = compareFleet(
+      [
+        { source: 'a', snapshot: node('containerd.service', 'Restart', 'always') },
+        { source: 'b', snapshot: node('containerd', 'service.Restart', 'always') },
+        { source: 'c', snapshot: node('containerd.service', 'Restart', 'no') },
+      ],
+      {},
+      meta,
+    );
+    expect(report.summary.compared).toBe(1);
+    expect(report.differences[0]).toMatchObject({
+      key: 'SystemD.containerd.service.Restart',
+      majority: { value: 'always', count: 2 },
+      outliers: [{ value: 'no', nodes: ['c'] }],
+    });
   });
 });

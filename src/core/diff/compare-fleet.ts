@@ -8,7 +8,7 @@
 import { API_VERSION } from '../shared/documents.js';
 import { buildKeyFilter, type KeyFilterOptions } from './build-key-filter.js';
 import { compareText } from './compare-text.js';
-import { flattenSnapshot, type FlatEntry } from './flatten-snapshot.js';
+import { forEachSubtype, type FlatEntry, type SubtypeBlock } from './flatten-snapshot.js';
 import { nameNodes, type NamedSnapshot } from './name-nodes.js';
 import { filterMetadata, type DiffFilterMetadata, type ReportMetadata } from './report-metadata.js';
 import { keepValue, normalizeDiffValue } from './volatile-keys.js';
@@ -80,18 +80,45 @@ export function compareFleet(
   const names = nameNodes(inputs);
   const filter = buildKeyFilter(filterOptions);
   const normalize = filterOptions.defaultIgnores === false ? keepValue : normalizeDiffValue;
-  const columns = new Map<string, Column>();
   const count = inputs.length;
+  const columns = new Map<string, Column>();
+  // Per block prefix, key → its column (null: filtered out). Keys of parsed documents are interned
+  // strings with cached hashes, so this avoids hashing a fresh id string for every value of every node.
+  const blocks = new Map<string, Map<string, Column | null>>();
+  const columnFor = (block: SubtypeBlock, key: string): Column | null => {
+    const id = block.prefix + key;
+    if (!filter.accepts(id)) return null;
+    // Two splits can give one id (subtype `a.b` key `c`, subtype `a` key `b.c`); they share a column.
+    let column = columns.get(id);
+    if (!column) {
+      const entry = { id, type: block.type, subtype: block.subtype, key, value: '' };
+      column = { entry, values: new Array<string | undefined>(count).fill(undefined) };
+      columns.set(id, column);
+    }
+    return column;
+  };
   inputs.forEach(({ snapshot }, node) => {
-    flattenSnapshot(snapshot, (entry) => {
-      if (!filter.accepts(entry.id)) return;
-      let column = columns.get(entry.id);
-      if (!column) {
-        column = { entry, values: new Array<string | undefined>(count).fill(undefined) };
-        columns.set(entry.id, column);
+    forEachSubtype(snapshot, (block) => {
+      let keys = blocks.get(block.prefix);
+      if (!keys) {
+        keys = new Map();
+        blocks.set(block.prefix, keys);
       }
-      if (column.values[node] === undefined) {
-        column.values[node] = normalize(entry.type, entry.key, entry.value);
+      const { data } = block;
+      for (const key in data) {
+        const raw = data[key];
+        if (raw === undefined || !Object.hasOwn(data, key)) continue;
+        let column = keys.get(key);
+        if (column === undefined) {
+          column = columnFor(block, key);
+          keys.set(key, column);
+        }
+        if (column === null || column.values[node] !== undefined) continue;
+        column.values[node] = normalize(
+          block.type,
+          key,
+          typeof raw === 'string' ? raw : String(raw),
+        );
       }
     });
   });
