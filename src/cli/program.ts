@@ -8,6 +8,7 @@ import { registerCompletion } from './commands/completion.js';
 import { registerDiff } from './commands/diff.js';
 import { registerQuery } from './commands/query.js';
 import { registerRecipe } from './commands/recipe.js';
+import { registerSnapshot } from './commands/snapshot.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVersion } from './commands/version.js';
 
@@ -28,6 +29,7 @@ export function buildProgram(context: CliContext, version: string): Command {
       writeErr: (text) => context.io.stderr.write(text),
     })
     .exitOverride();
+  registerSnapshot(program, context);
   registerRecipe(program, context);
   registerValidate(program, context);
   registerDiff(program, context);

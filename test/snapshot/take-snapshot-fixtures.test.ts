@@ -1,4 +1,3 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { takeSnapshot, type SnapshotOptions } from '../../src/actions/snapshot/take-snapshot.js';
 import type { OpenKubeSnapshotSource } from '../../src/actions/ports.js';
@@ -6,6 +5,7 @@ import { DEFAULT_SYSTEMD_UNITS } from '../../src/actions/snapshot/collect-system
 import { toYaml } from '../../src/core/shared/serialize.js';
 import { findMeasurement, type Snapshot } from '../../src/core/snapshot/snapshot.js';
 import { fixtureHost, noCluster } from './fixture-host.js';
+import { expectSnapshotGolden } from './golden.js';
 
 const options: SnapshotOptions = {
   includeNetSysctl: false,
@@ -36,13 +36,7 @@ const dataOf = (snapshot: Snapshot, type: string, subtype: string) =>
     ?.data ?? {};
 
 function matchGolden(name: string, snapshot: Snapshot): void {
-  const url = new URL(`golden/${name}.yaml`, import.meta.url);
-  const text = toYaml(snapshot);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(new URL('golden/', import.meta.url), { recursive: true });
-    writeFileSync(url, text);
-  }
-  expect(text).toBe(readFileSync(url, 'utf8'));
+  expectSnapshotGolden(`${name}.yaml`, toYaml(snapshot));
 }
 
 describe('takeSnapshot of a full Ubuntu GPU node', async () => {
