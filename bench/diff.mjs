@@ -112,7 +112,7 @@ console.log(
   `fleet diff: first ${fmt(samples[0])}, median ${fmt(median(samples))} over ${runs} runs (target < 2 s); ${report.summary.differing} differing keys, outliers ${report.outliers.map((o) => o.node).join(', ')}`,
 );
 console.log(
-  `memory: heap ${(heapBefore / 1e6).toFixed(0)} MB holding the parsed fleet; the first diff left +${((heapRight - heapBefore) / 1e6).toFixed(0)} MB before GC, +${((heapRetained - heapBefore) / 1e6).toFixed(1)} MB retained (the report); peak RSS of the whole bench ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  `memory: heap ${(heapBefore / 1e6).toFixed(0)} MB holding the parsed fleet; the first diff left +${((heapRight - heapBefore) / 1e6).toFixed(0)} MB before GC, +${((heapRetained - heapBefore) / 1e6).toFixed(1)} MB retained after GC; peak RSS of the whole bench ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
 );
 console.log(`pairwise diff of two snapshots: median ${fmt(median(pairSamples))} over 20 runs`);
 
