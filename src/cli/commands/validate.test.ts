@@ -98,7 +98,7 @@ describe('cnsctl validate', () => {
   it('exits 0 on a failed warning by default and 1 under --fail-on warning', async () => {
     const recipe = await tempFile(
       'recipe.yaml',
-      'kind: recipeResult\napiVersion: cns.nvidia.com/v1alpha1\nconstraints:\n  - name: GPU.device.0.mig_mode.current_mig\n    value: Enabled\n    severity: warning\n',
+      'kind: recipeResult\napiVersion: cns.nvidia.com/v1alpha1\nconstraints:\n  - name: GPU.gpu-0.mig-mode\n    value: Enabled\n    severity: warning\n',
     );
     const args = ['validate', '--recipe', recipe, '--snapshot', H100_SNAPSHOT];
     expect((await cnsctl(args)).code).toBe(0);

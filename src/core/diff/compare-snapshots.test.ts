@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { readSnapshotFixture } from '../../../test/validate/read-fixture.js';
+import { parseWithSchema } from '../shared/documents.js';
+import { parseDocumentText } from '../shared/parse-document-text.js';
+import { snapshotSchema } from '../snapshot/snapshot.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
 import { compareSnapshots, type SnapshotDiff } from './compare-snapshots.js';
 import { diffExitCode } from './diff-exit-code.js';
@@ -212,5 +216,42 @@ describe('compareSnapshots', () => {
         );
       }),
     );
+  });
+
+  it('compares two snapshots as cnsctl snapshot writes them: the one-GPU H100 VM and the 8-GPU EKS node', () => {
+    const golden = (name: string) => {
+      const path = new URL(`../../../test/snapshot/golden/${name}`, import.meta.url);
+      return parseWithSchema(
+        snapshotSchema,
+        parseDocumentText(readFileSync(path, 'utf8'), name),
+        name,
+        'Snapshot',
+      );
+    };
+    const diff = compareSnapshots(
+      { source: 'h100-minimal.yaml', snapshot: golden('h100-minimal.yaml') },
+      { source: 'ubuntu-gpu-node.yaml', snapshot: golden('ubuntu-gpu-node.yaml') },
+      {},
+      meta,
+    );
+    const group = (type: string, subtype: string) =>
+      diff.differences.find((g) => g.type === type && g.subtype === subtype);
+    expect(group('OS', 'kernel')?.changed).toContainEqual({
+      key: 'release',
+      a: '6.18.44-fc-v657-gpu',
+      b: '6.8.0-1043-aws',
+    });
+    expect(group('GPU', 'smi')?.changed).toContainEqual({ key: 'gpu-count', a: '1', b: '8' });
+    expect(group('GPU', 'gpu-7')?.added?.length).toBeGreaterThan(10);
+    expect(group('metadata', 'collectors')?.changed).toContainEqual({
+      key: 'systemd',
+      a: 'unavailable',
+      b: 'ok',
+    });
+    expect(diff.differences.flatMap((g) => (g.added ?? []).map((e) => e.key))).not.toContain(
+      '/proc/sys/kernel/hostname',
+    );
+    expect(diff.metadata.b.node).toBe('ip-10-0-182-128.ec2.internal');
+    expect(diff.metadata.a.node).toBe('h100-minimal.yaml');
   });
 });

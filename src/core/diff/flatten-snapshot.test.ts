@@ -23,7 +23,8 @@ describe('flattenSnapshot', () => {
     ],
     ['OS.kmod.nvidia', 'OS', 'kmod', 'nvidia', 'true'],
     ['GPU.smi.gpu-count', 'GPU', 'smi', 'gpu-count', '1'],
-    ['GPU.device.0.mig_mode.current_mig', 'GPU', 'device.0', 'mig_mode.current_mig', 'Disabled'],
+    ['GPU.gpu-0.memory-total-mib', 'GPU', 'gpu-0', 'memory-total-mib', '81559'],
+    ['GPU.gpu-0.mig-mode', 'GPU', 'gpu-0', 'mig-mode', 'Disabled'],
     ['metadata.source-node', 'metadata', '', 'source-node', 'h100-vm-0'],
     ['metadata.collectors.systemd', 'metadata', 'collectors', 'systemd', 'unavailable'],
   ])('flattens %s', (id, type, subtype, key, value) => {
@@ -32,7 +33,7 @@ describe('flattenSnapshot', () => {
 
   it('visits every measured value once, metadata first', () => {
     expect(entries[0]?.type).toBe('metadata');
-    expect(entries.filter((e) => e.type !== 'metadata')).toHaveLength(13 + 6 + 2 + 6 + 26);
+    expect(entries.filter((e) => e.type !== 'metadata')).toHaveLength(13 + 6 + 2 + 1 + 33 + 14);
   });
 
   it('passes duplicate ids on in document order, so callers can keep the first', () => {

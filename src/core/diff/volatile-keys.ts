@@ -21,6 +21,7 @@ export const VOLATILE_KEY_PATTERNS: readonly VolatileKeyPattern[] = [
   // Identity of the node and of this boot.
   { pattern: 'OS.sysctl./proc/sys/kernel/hostname', reason: 'the node name' },
   { pattern: 'K8s.node.name', reason: 'the node name' },
+  { pattern: 'K8s.node.provider-id', reason: 'the cloud instance id' },
   { pattern: 'OS.sysctl./proc/sys/kernel/random/*', reason: 'boot id, random uuid, entropy' },
   // Kernel counters that move with load.
   { pattern: 'OS.sysctl./proc/sys/kernel/ns_last_pid', reason: 'the last PID handed out' },
@@ -32,6 +33,7 @@ export const VOLATILE_KEY_PATTERNS: readonly VolatileKeyPattern[] = [
   { pattern: 'OS.sysctl./proc/sys/fs/dquot-nr', reason: 'quota cache counters' },
   { pattern: 'OS.sysctl./proc/sys/fs/quota/*', reason: 'quota statistics' },
   { pattern: 'OS.sysctl./proc/sys/kernel/pty/nr', reason: 'pseudo-terminals in use' },
+  { pattern: 'OS.sysctl./proc/sys/dev/cdrom/*', reason: 'follows the media in the drive' },
   {
     pattern: 'OS.sysctl./proc/sys/net/netfilter/nf_conntrack_count',
     reason: 'tracked connections',
@@ -66,7 +68,9 @@ export const VOLATILE_KEY_PATTERNS: readonly VolatileKeyPattern[] = [
   { pattern: 'SystemD.*.IPEgress*', reason: 'network accounting counters' },
   { pattern: 'SystemD.*.IORead*', reason: 'I/O accounting counters' },
   { pattern: 'SystemD.*.IOWrite*', reason: 'I/O accounting counters' },
-  // GPU readings that move with load and temperature rather than configuration.
+  // GPU readings that move with load and temperature rather than configuration. ECC error, remapped
+  // row and PCIe replay counts are counters too, but they are kept: a node that accumulates them is
+  // the broken node a fleet diff is run to find.
   { pattern: 'GPU.*temperature*', reason: 'temperature reading' },
   { pattern: 'GPU.*power*draw*', reason: 'power reading' },
   { pattern: 'GPU.*utilization*', reason: 'utilization reading' },
@@ -75,13 +79,11 @@ export const VOLATILE_KEY_PATTERNS: readonly VolatileKeyPattern[] = [
   { pattern: 'GPU.*memory*free*', reason: 'memory free' },
   { pattern: 'GPU.*memory*reserved*', reason: 'memory reserved by the driver at load' },
   { pattern: 'GPU.*performance*state*', reason: 'P-state follows load' },
-  { pattern: 'GPU.*power_state', reason: 'P-state follows load' },
-  { pattern: 'GPU.*[tr]x_util', reason: 'PCIe throughput reading' },
-  { pattern: 'GPU.*replay*counter', reason: 'PCIe replay counters' },
-  { pattern: 'GPU.*ecc_errors.volatile.*', reason: 'ECC error counts since the driver loaded' },
-  { pattern: 'GPU.*encoder_stats.*', reason: 'encoder sessions now' },
-  { pattern: 'GPU.*fbc_stats.*', reason: 'frame-buffer capture sessions now' },
-  { pattern: 'GPU.*clocks_event_reasons*', reason: 'why clocks are throttled right now' },
+  { pattern: 'GPU.*power[-_]state', reason: 'P-state follows load' },
+  { pattern: 'GPU.*[tr]x[-_]util*', reason: 'PCIe throughput reading' },
+  { pattern: 'GPU.*encoder[-_]stats.*', reason: 'encoder sessions now' },
+  { pattern: 'GPU.*fbc[-_]stats.*', reason: 'frame-buffer capture sessions now' },
+  { pattern: 'GPU.*clocks[-_]event[-_]reasons*', reason: 'why clocks are throttled right now' },
   { pattern: 'GPU.*.clocks.*', reason: 'current clocks (max and application clocks are kept)' },
   { pattern: 'GPU.*processes*', reason: 'processes using the GPU now' },
   { pattern: 'GPU.*.timestamp', reason: 'when nvidia-smi ran' },

@@ -72,7 +72,7 @@ describe('renderJunit', () => {
 
   it('reports a failed warning as a passing case with output, unless --fail-on warning', () => {
     const mig = (xml: string) =>
-      parse(xml).testsuite.testcase.find((t) => t.name.includes('mig_mode'));
+      parse(xml).testsuite.testcase.find((t) => t.name === 'GPU.gpu-0.mig-mode');
     expect(mig(renderJunit(h100Result(), { failOn: 'error' }))?.failure).toBeUndefined();
     expect(mig(renderJunit(h100Result(), { failOn: 'error' }))?.['system-out']).toContain(
       'warning: ',

@@ -48,7 +48,7 @@ describe('validateRecipe', () => {
       ['OS.sysctl./proc/sys/kernel/osrelease', 'passed', '6.18.44-fc-v657-gpu', 'error'],
       ['GPU.smi.driver', 'passed', '580.159.04', 'error'],
       ['GPU.smi.cuda-version', 'passed', '13.0', 'error'],
-      ['GPU.device.0.mig_mode.current_mig', 'failed', 'Disabled', 'warning'],
+      ['GPU.gpu-0.mig-mode', 'failed', 'Disabled', 'warning'],
       ['OS.kmod.nvidia_peermem', 'skipped', undefined, 'warning'],
       ['OS.sysctl./proc/sys/kernel/numa_balancing', 'passed', '0', 'error'],
       ['K8s.server.version', 'skipped', undefined, 'error'],
