@@ -3,6 +3,7 @@
  * server's composition root build them and pass them in, so actions are tested with real fixtures
  * behind the same contracts.
  */
+import type { CnsError } from '../core/shared/errors.js';
 import type {
   KubeClusterPolicy,
   KubeNode,
@@ -35,6 +36,14 @@ export interface HostFiles {
    * UNAVAILABLE (larger than `maxBytes`, a directory, or an I/O error such as EIO from /proc).
    */
   readText(path: string, options?: { readonly maxBytes?: number }): Promise<string>;
+  /**
+   * Reads many files in one call (a /proc/sys walk reads hundreds): each path maps to its text, or to
+   * the CnsError readText would have thrown for it. Never rejects for a single file.
+   */
+  readTexts(
+    paths: readonly string[],
+    options?: { readonly maxBytes?: number },
+  ): Promise<ReadonlyMap<string, string | CnsError>>;
   /** Lists a directory by its host path, sorted by name. Throws as readText does. */
   list(path: string): Promise<readonly HostDirEntry[]>;
 }

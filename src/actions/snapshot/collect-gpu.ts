@@ -3,10 +3,9 @@
  * GPU) and the loaded kernel driver from /proc/driver/nvidia/version (`driver`). Either source alone is
  * enough to record what it knows; with neither, the node has no usable NVIDIA GPU here.
  */
-import { driverSubtype, nvidiaSmiSubtypes } from '../../core/snapshot/gpu-measurements.js';
+import { driverSubtype } from '../../core/snapshot/gpu-measurements.js';
 import { parseDriverVersion } from '../../core/snapshot/parse-driver-version.js';
-import { parseNvidiaSmi } from '../../core/snapshot/parse-nvidia-smi.js';
-import type { SnapshotSubtype } from '../../core/snapshot/snapshot.js';
+import type { SnapshotSubtype } from '../../core/snapshot/snapshot-document.js';
 import { isCnsError } from '../../core/shared/errors.js';
 import type { CommandRunner, HostFiles } from '../ports.js';
 import {
@@ -62,6 +61,11 @@ async function readNvidiaSmi(
       exitCode: result.exitCode,
     });
   }
+  // The XML parser loads only where nvidia-smi answered: hosts without a GPU never pay for it.
+  const [{ parseNvidiaSmi }, { nvidiaSmiSubtypes }] = await Promise.all([
+    import('../../core/snapshot/parse-nvidia-smi.js'),
+    import('../../core/snapshot/gpu-measurements.js'),
+  ]);
   const report = parseNvidiaSmi(result.stdout);
   if (report.gpus.length === 0) throw unavailable('nvidia-smi lists no GPUs');
   return nvidiaSmiSubtypes(report);

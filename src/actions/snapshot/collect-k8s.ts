@@ -10,7 +10,7 @@ import {
   policySubtype,
   serverSubtype,
 } from '../../core/snapshot/k8s-measurements.js';
-import type { SnapshotSubtype } from '../../core/snapshot/snapshot.js';
+import type { SnapshotSubtype } from '../../core/snapshot/snapshot-document.js';
 import { isCnsError } from '../../core/shared/errors.js';
 import { attemptPart, type Collector, type MissingPart, type PartResult } from './collector.js';
 

@@ -18,6 +18,10 @@ function refusing(
       const error = refused(path, 'read');
       return error ? Promise.reject(error) : files.readText(path, options);
     },
+    readTexts: async (paths, options) => {
+      const texts = await files.readTexts(paths, options);
+      return new Map([...texts].map(([path, text]) => [path, refused(path, 'read') ?? text]));
+    },
     list: (path) => {
       const error = refused(path, 'list');
       return error ? Promise.reject(error) : files.list(path);

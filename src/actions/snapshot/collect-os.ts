@@ -7,7 +7,7 @@
 import { parseKernelCmdline } from '../../core/snapshot/parse-kernel-cmdline.js';
 import { parseOsRelease } from '../../core/snapshot/parse-os-release.js';
 import { parseProcModules } from '../../core/snapshot/parse-proc-modules.js';
-import type { Scalar, SnapshotSubtype } from '../../core/snapshot/snapshot.js';
+import type { Scalar, SnapshotSubtype } from '../../core/snapshot/snapshot-document.js';
 import { SYSCTL_ROOT, type SysctlSelection } from '../../core/snapshot/sysctl-filter.js';
 import type { CommandRunner, HostFiles } from '../ports.js';
 import {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureHost, noCluster, type Recording } from '../../../test/snapshot/fixture-host.js';
-import { DEFAULT_SYSTEMD_UNITS, systemdCollector, type SystemdOptions } from './collect-systemd.js';
+import { CnsError } from '../../core/shared/errors.js';
+import type { HostFiles } from '../ports.js';
+import {
+  DEFAULT_SYSTEMD_UNITS,
+  SYSTEMD_RUNTIME_DIR,
+  systemdCollector,
+  type SystemdOptions,
+} from './collect-systemd.js';
 import { runCollectors } from './run-collectors.js';
 
 const defaults: SystemdOptions = { units: DEFAULT_SYSTEMD_UNITS, allProperties: false };
@@ -58,6 +65,41 @@ describe('the SystemD collector', () => {
     const { run, calls } = await systemdRun('ubuntu-gpu-node', { units: [] });
     expect(run).toMatchObject({ status: 'unavailable', reason: 'no systemd units were asked for' });
     expect(calls).toEqual([]);
+  });
+
+  it.each([
+    ['skips systemctl on a host read at / that was not booted with systemd', false, []],
+    [
+      'asks systemctl on a host read at / that runs systemd',
+      true,
+      ['systemctl show --no-pager kubelet.service'],
+    ],
+  ])('%s', async (_name, booted, expectedCalls) => {
+    const fixture = fixtureHost('ubuntu-gpu-node');
+    const files: HostFiles = {
+      root: '/',
+      readText: (path) => fixture.files.readText(path),
+      readTexts: (paths) => fixture.files.readTexts(paths),
+      list: (path) =>
+        path === SYSTEMD_RUNTIME_DIR && !booted
+          ? Promise.reject(new CnsError('NOT_FOUND', `${path}: not found`))
+          : Promise.resolve([]),
+    };
+    const collector = systemdCollector({ units: ['kubelet.service'], allProperties: false });
+    const [run] = await runCollectors(
+      [collector],
+      { files, commands: fixture.commands, openKube: noCluster },
+      {
+        timeoutMs: 5000,
+      },
+    );
+    expect(fixture.commands.calls).toEqual(expectedCalls);
+    if (!booted) {
+      expect(run).toMatchObject({
+        status: 'unavailable',
+        reason: 'systemd is not running on this host (no /run/systemd/system)',
+      });
+    }
   });
 
   it('keeps every property, volatile ones included, when asked', async () => {

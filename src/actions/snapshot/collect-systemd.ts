@@ -7,6 +7,7 @@
 import { filterSystemdProperties } from '../../core/snapshot/systemd-property-filter.js';
 import { parseSystemdShow } from '../../core/snapshot/parse-systemd-show.js';
 import { isCnsError } from '../../core/shared/errors.js';
+import type { HostFiles } from '../ports.js';
 import { firstLine, unavailable, type Collector } from './collector.js';
 
 export const DEFAULT_SYSTEMD_UNITS = [
@@ -14,6 +15,22 @@ export const DEFAULT_SYSTEMD_UNITS = [
   'docker.service',
   'kubelet.service',
 ] as const;
+
+/**
+ * sd_booted(3): systemd is the init system exactly when this directory exists. Read at `/` it spares a
+ * systemctl run on hosts without systemd; under another root /run may not be mounted, so systemctl
+ * (which sees the host through nsenter) decides there.
+ */
+export const SYSTEMD_RUNTIME_DIR = '/run/systemd/system';
+
+async function systemdBooted(files: HostFiles): Promise<boolean> {
+  try {
+    await files.list(SYSTEMD_RUNTIME_DIR);
+    return true;
+  } catch (error) {
+    return !(isCnsError(error) && error.code === 'NOT_FOUND');
+  }
+}
 
 export interface SystemdOptions {
   readonly units: readonly string[];
@@ -25,8 +42,11 @@ export function systemdCollector(options: SystemdOptions): Collector {
   return {
     name: 'systemd',
     type: 'SystemD',
-    async collect({ commands }, signal) {
+    async collect({ files, commands }, signal) {
       if (options.units.length === 0) throw unavailable('no systemd units were asked for');
+      if (files.root === '/' && !(await systemdBooted(files))) {
+        throw unavailable(`systemd is not running on this host (no ${SYSTEMD_RUNTIME_DIR})`);
+      }
       const result = await commands
         .run('systemctl', ['show', '--no-pager', ...options.units], { signal })
         .catch((error: unknown) => {

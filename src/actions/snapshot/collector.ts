@@ -5,7 +5,7 @@
  * answered are returned as `missing`, so one unreadable file never costs the rest of the source.
  */
 import { CnsError, isCnsError } from '../../core/shared/errors.js';
-import type { MeasurementType, SnapshotSubtype } from '../../core/snapshot/snapshot.js';
+import type { MeasurementType, SnapshotSubtype } from '../../core/snapshot/snapshot-document.js';
 import type { CommandRunner, HostFiles, OpenKubeSnapshotSource } from '../ports.js';
 
 /** The ports collectors read through. */

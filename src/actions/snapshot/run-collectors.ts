@@ -4,7 +4,10 @@
  * ran out of time, with why). Nothing a collector does fails the run; only the caller's cancel does.
  */
 import { CnsError } from '../../core/shared/errors.js';
-import type { CollectorStatusValue, SnapshotSubtype } from '../../core/snapshot/snapshot.js';
+import type {
+  CollectorStatusValue,
+  SnapshotSubtype,
+} from '../../core/snapshot/snapshot-document.js';
 import {
   isAbsence,
   reasonOf,

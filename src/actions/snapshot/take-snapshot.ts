@@ -5,7 +5,7 @@
  * the GPU when a GPU is required.
  */
 import { assembleSnapshot } from '../../core/snapshot/assemble-snapshot.js';
-import type { CollectorStatus, Snapshot } from '../../core/snapshot/snapshot.js';
+import type { CollectorStatus, Snapshot } from '../../core/snapshot/snapshot-document.js';
 import { CnsError } from '../../core/shared/errors.js';
 import type { Clock } from '../ports.js';
 import { type Collector, type CollectorPorts } from './collector.js';

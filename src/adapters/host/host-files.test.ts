@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,10 @@ beforeAll(async () => {
   await writeFile(join(root, 'usr/lib/os-release'), 'ID=ubuntu\n');
   await writeFile(join(root, 'proc/sys/kernel/osrelease'), '6.8.0-1043-aws\n');
   await writeFile(join(root, 'big'), 'x'.repeat(2000));
+  await writeFile(
+    join(root, 'large'),
+    Array.from({ length: 20_000 }, (_, i) => `line ${i}`).join('\n'),
+  );
   await writeFile(join(base, 'outside/secret'), 'outside the root\n');
   // The layout of a real Ubuntu root mounted at /host: a relative link, and absolute links that
   // must land under the root rather than on the machine running the snapshot.
@@ -27,6 +32,7 @@ beforeAll(async () => {
   await symlink('../../../../../../outside/secret', join(root, 'etc/climbing-link'));
   await symlink(join(base, 'outside/secret'), join(root, 'etc/absolute-escape'));
   await symlink('/loop', join(root, 'loop'));
+  execFileSync('mkfifo', [join(root, 'fifo')]);
 });
 
 afterAll(async () => {
@@ -67,6 +73,7 @@ describe('createHostFiles under a host root', () => {
     ['a file under a missing directory', '/nope/file', 'NOT_FOUND'],
     ['a directory', '/etc', 'UNAVAILABLE'],
     ['a symlink loop', '/loop', 'UNAVAILABLE'],
+    ['a FIFO, refused without waiting for a writer', '/fifo', 'UNAVAILABLE'],
   ])('reports %s as %s, naming the host path and the root', async (_name, path, code) => {
     const error = await createHostFiles(root)
       .readText(path)
@@ -75,12 +82,31 @@ describe('createHostFiles under a host root', () => {
     expect((error as Error).message).toContain(path);
   });
 
+  it('reads many files in one call, each to its text or its error', async () => {
+    const texts = await createHostFiles(root).readTexts([
+      '/etc/os-release',
+      '/etc/missing',
+      'relative',
+      '/etc',
+    ]);
+    expect(texts.get('/etc/os-release')).toBe('ID=ubuntu\n');
+    expect(texts.get('/etc/missing')).toMatchObject({ code: 'NOT_FOUND' });
+    expect(texts.get('relative')).toMatchObject({ code: 'USAGE' });
+    expect(texts.get('/etc')).toMatchObject({ code: 'UNAVAILABLE' });
+  });
+
   it('refuses a file larger than maxBytes', async () => {
     await expect(createHostFiles(root).readText('/big', { maxBytes: 1000 })).rejects.toMatchObject({
       code: 'UNAVAILABLE',
       message: expect.stringContaining('larger than 1000 bytes'),
     });
     expect(await createHostFiles(root).readText('/big', { maxBytes: 2000 })).toHaveLength(2000);
+  });
+
+  it('reads a file larger than its read buffer whole', async () => {
+    const expected = Array.from({ length: 20_000 }, (_, i) => `line ${i}`).join('\n');
+    expect(expected.length).toBeGreaterThan(128 * 1024);
+    expect(await createHostFiles(root).readText('/large')).toBe(expected);
   });
 
   it('lists a directory sorted by name with the kind of each entry', async () => {

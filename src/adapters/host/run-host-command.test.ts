@@ -3,7 +3,11 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseHostCommandStrategy, createHostCommandRunner } from './run-host-command.js';
+import {
+  chooseHostCommandStrategy,
+  createHostCommandRunner,
+  findOnPath,
+} from './run-host-command.js';
 
 const env = { PATH: process.env.PATH };
 const direct = createHostCommandRunner('/', { env });
@@ -78,6 +82,22 @@ describe('createHostCommandRunner with host root /', () => {
     ).rejects.toMatchObject({
       code: 'CANCELLED',
     });
+  });
+});
+
+describe('findOnPath', () => {
+  it.each([
+    [
+      'finds a program in the first directory that has it',
+      'sh',
+      '/nonexistent:/bin:/usr/bin',
+      '/bin/sh',
+    ],
+    ['returns undefined when no directory has it', 'nvidia-smi-absent', '/bin:/usr/bin', undefined],
+    ['skips a file that is not executable', 'passwd', '/etc:/nonexistent', undefined],
+    ['keeps a path with a slash as it is', '/usr/bin/env', '', '/usr/bin/env'],
+  ])('%s', (_name, program, path, expected) => {
+    expect(findOnPath(program, path)).toBe(expected);
   });
 });
 

@@ -9,10 +9,11 @@
  * - otherwise no host command can be run, and every run reports UNAVAILABLE with that reason.
  * Each command runs in its own process group, so a timeout or Ctrl-C kills it and its children.
  */
-import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import type * as ChildProcessModule from 'node:child_process';
+import { accessSync, constants as fsConstants } from 'node:fs';
 import { readlink, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CommandResult, CommandRunner } from '../../actions/ports.js';
 import { CnsError } from '../../core/shared/errors.js';
 
@@ -51,13 +52,28 @@ export function createHostCommandRunner(
           details: { program, root: absoluteRoot },
         });
       }
-      const [command, ...commandArgs] = wrap(chosen, program, args);
       const env =
         chosen.kind === 'direct'
           ? { ...options.env, LC_ALL: 'C' }
           : { PATH: HOST_PATH, LC_ALL: 'C', HOME: '/root' };
+      // Looking a program up is far cheaper than forking to learn it is absent (a GPU-less node has no nvidia-smi).
+      const located = chosen.kind === 'direct' ? findOnPath(program, env.PATH) : program;
+      if (located === undefined) {
+        throw new CnsError('NOT_FOUND', `${program} not found`, {
+          details: { program, PATH: env.PATH },
+        });
+      }
+      const [command, ...commandArgs] = wrap(chosen, located, args);
       const signal = combineSignals(runOptions.signal, runOptions.timeoutMs);
-      const result = await spawnCollect(command ?? program, commandArgs, env, signal, program);
+      const wrapper = chosen.kind === 'direct' ? undefined : command;
+      const result = await spawnCollect(
+        command ?? program,
+        commandArgs,
+        env,
+        signal,
+        program,
+        wrapper,
+      );
       return interpretWrapperExit(chosen, program, result);
     },
   };
@@ -91,6 +107,21 @@ export async function chooseHostCommandStrategy(root: string): Promise<HostComma
       `host commands cannot run under --host-root ${root}: that needs root (to chroot into it) or the ` +
       'host PID namespace with privileges (to nsenter PID 1)',
   };
+}
+
+/** The executable `program` names on `path`, as execvp would find it; undefined when there is none. */
+export function findOnPath(program: string, path: string | undefined): string | undefined {
+  if (program.includes('/')) return program;
+  for (const dir of (path ?? '').split(':')) {
+    const candidate = join(dir === '' ? '.' : dir, program);
+    try {
+      accessSync(candidate, fsConstants.X_OK);
+      return candidate;
+    } catch {
+      // Not here; try the next directory.
+    }
+  }
+  return undefined;
 }
 
 function wrap(strategy: HostCommandStrategy, program: string, args: readonly string[]): string[] {
@@ -143,13 +174,19 @@ function combineSignals(
   return AbortSignal.any(signals);
 }
 
-function spawnCollect(
+/** node:child_process costs ~12 ms to load; a host without the programs never needs it. */
+let childProcess: Promise<typeof ChildProcessModule> | undefined;
+
+async function spawnCollect(
   command: string,
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   signal: AbortSignal | undefined,
   program: string,
+  wrapper: string | undefined,
 ): Promise<CommandResult> {
+  childProcess ??= import('node:child_process');
+  const { spawn } = await childProcess;
   return new Promise((resolvePromise, reject) => {
     if (signal?.aborted) {
       reject(abortError(signal, program));
@@ -193,10 +230,9 @@ function spawnCollect(
     child.on('error', (error: NodeJS.ErrnoException) => {
       signal?.removeEventListener('abort', onAbort);
       if (error.code === 'ENOENT') {
-        const what =
-          command === program ? program : `${command} (needed to run ${program} on the host)`;
+        const what = wrapper ? `${wrapper} (needed to run ${program} on the host)` : program;
         reject(
-          new CnsError(command === program ? 'NOT_FOUND' : 'UNAVAILABLE', `${what} not found`, {
+          new CnsError(wrapper ? 'UNAVAILABLE' : 'NOT_FOUND', `${what} not found`, {
             details: { program, command },
             cause: error,
           }),

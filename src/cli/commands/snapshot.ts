@@ -116,13 +116,15 @@ export function registerSnapshot(program: Command, context: CliContext): void {
         const times = timings.map((t) => `${t.name} ${Math.round(t.elapsedMs)} ms`).join(', ');
         context.reporter.info(`snapshot collectors: ${times}`);
       }
-      const [{ toJson, toYaml }, { formatSnapshotTable }, { writeResult }] = await Promise.all([
-        import('../../core/shared/serialize.js'),
-        import('../format/snapshot-table.js'),
-        import('../write-result.js'),
-      ]);
+      const [{ toJson }, { toSnapshotYaml }, { formatSnapshotTable }, { writeResult }] =
+        await Promise.all([
+          import('../../core/shared/serialize.js'),
+          import('../../core/snapshot/snapshot-yaml.js'),
+          import('../format/snapshot-table.js'),
+          import('../write-result.js'),
+        ]);
       await writeResult(context, flags, {
-        yaml: () => toYaml(snapshot),
+        yaml: () => toSnapshotYaml(snapshot),
         json: () => toJson(snapshot),
         table: () => formatSnapshotTable(snapshot),
       });

@@ -9,7 +9,7 @@ import {
   type Scalar,
   type Snapshot,
   type SnapshotSubtype,
-} from '../../core/snapshot/snapshot.js';
+} from '../../core/snapshot/snapshot-document.js';
 import { renderTable } from './render-table.js';
 
 const UNKNOWN = 'unknown';

@@ -15,7 +15,7 @@ import {
   type Snapshot,
   type SnapshotMetadata,
   type SnapshotSubtype,
-} from './snapshot.js';
+} from './snapshot-document.js';
 
 /** What the collectors produced, plus the facts the metadata records. */
 export interface SnapshotParts {

@@ -2,7 +2,7 @@
  * @module Builds a subtype's data from a literal whose values may be absent: absent and empty values
  * are left out, so a snapshot never stores a placeholder for a fact it does not have.
  */
-import type { Scalar } from './snapshot.js';
+import type { Scalar } from './snapshot-document.js';
 
 /** Returns `data` without its undefined and empty-string values. */
 export function definedData(

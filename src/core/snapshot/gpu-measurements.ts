@@ -11,7 +11,7 @@
 import type { DriverVersionFacts } from './parse-driver-version.js';
 import type { GpuFacts, NvidiaSmiReport } from './parse-nvidia-smi.js';
 import { definedData } from './defined-data.js';
-import type { SnapshotSubtype } from './snapshot.js';
+import type { SnapshotSubtype } from './snapshot-document.js';
 
 /** Builds the `smi` and per-GPU subtypes from nvidia-smi facts. */
 export function nvidiaSmiSubtypes(report: NvidiaSmiReport): SnapshotSubtype[] {

@@ -7,7 +7,7 @@
 import type { KubeClusterPolicy, KubeNode, KubePod, KubeVersionInfo } from './kube-objects.js';
 import { sortKeysDeep } from '../shared/serialize.js';
 import { definedData } from './defined-data.js';
-import type { Scalar, SnapshotSubtype } from './snapshot.js';
+import type { Scalar, SnapshotSubtype } from './snapshot-document.js';
 
 /** providerID scheme → the service name recipes use (`aws:///us-east-1a/i-…` → eks). */
 const PROVIDERS: Readonly<Record<string, string>> = {

@@ -11,6 +11,9 @@
  */
 export function parseSysctlValue(text: string): string | undefined {
   if (text.includes('\u0000') || text.includes('\uFFFD')) return undefined;
+  const trimmed = text.trim();
+  // Most values are one word ("60", "6.8.0-1043-aws"); only the rest need splitting.
+  if (!/\s/.test(trimmed)) return trimmed;
   return text
     .split('\n')
     .map((line) => line.trim().replace(/\s+/g, ' '))

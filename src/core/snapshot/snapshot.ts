@@ -5,18 +5,27 @@
  */
 import { z } from 'zod';
 import { API_VERSION } from '../shared/documents.js';
+import { COLLECTOR_STATUSES } from './snapshot-document.js';
 
-export const MEASUREMENT_TYPES = ['SystemD', 'OS', 'K8s', 'GPU'] as const;
-export type MeasurementType = (typeof MEASUREMENT_TYPES)[number];
-
-export const COLLECTOR_STATUSES = ['ok', 'unavailable', 'failed'] as const;
-export type CollectorStatusValue = (typeof COLLECTOR_STATUSES)[number];
+// The types and lookups live in snapshot-document.ts so that writers need not load zod.
+export {
+  COLLECTOR_STATUSES,
+  MEASUREMENT_TYPES,
+  findMeasurement,
+  type CollectorStatus,
+  type CollectorStatusValue,
+  type Measurement,
+  type MeasurementType,
+  type Scalar,
+  type Snapshot,
+  type SnapshotMetadata,
+  type SnapshotSubtype,
+} from './snapshot-document.js';
 
 /** A YAML `key:` with no value reads as null; a bare kernel flag is stored as "", so null becomes "". */
 const scalarSchema = z
   .union([z.string(), z.number(), z.boolean(), z.null()])
   .transform((v) => (v === null ? '' : v));
-export type Scalar = string | number | boolean;
 
 export const subtypeSchema = z.object({
   subtype: z.string().min(1),
@@ -60,35 +69,3 @@ export const snapshotSchema = z.object({
   metadata: metadataSchema.optional().transform((m) => m ?? {}),
   measurements: z.array(measurementSchema),
 });
-
-export type SnapshotSubtype = {
-  readonly subtype: string;
-  readonly data: Readonly<Record<string, Scalar>>;
-};
-export type Measurement = { readonly type: string; readonly subtypes: readonly SnapshotSubtype[] };
-export type CollectorStatus = z.infer<typeof collectorStatusSchema>;
-export interface SnapshotMetadata {
-  readonly timestamp?: string;
-  readonly version?: string;
-  readonly 'source-node'?: string;
-  readonly collectors?: readonly CollectorStatus[];
-  readonly [key: string]: unknown;
-}
-export interface Snapshot {
-  readonly kind: 'Snapshot';
-  readonly apiVersion: typeof API_VERSION;
-  readonly metadata: SnapshotMetadata;
-  readonly measurements: readonly Measurement[];
-}
-
-/** Finds the value at `type`/`subtype`/`key`, or undefined when any level is absent. */
-export function findMeasurement(
-  snapshot: Snapshot,
-  type: string,
-  subtype: string,
-  key: string,
-): Scalar | undefined {
-  const measurement = snapshot.measurements.find((m) => m.type === type);
-  const sub = measurement?.subtypes.find((s) => s.subtype === subtype);
-  return sub ? sub.data[key] : undefined;
-}

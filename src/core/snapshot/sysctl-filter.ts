@@ -24,6 +24,9 @@ export const VOLATILE_SYSCTL_PATHS: readonly string[] = [
   'net/netfilter/nf_conntrack_count',
 ];
 
+const VOLATILE_FILES = new Set(VOLATILE_SYSCTL_PATHS.filter((p) => !p.endsWith('/')));
+const VOLATILE_SUBTREES = VOLATILE_SYSCTL_PATHS.filter((p) => p.endsWith('/'));
+
 /** Options of the /proc/sys walk. */
 export interface SysctlSelection {
   readonly includeNet: boolean;
@@ -35,7 +38,6 @@ export function isSysctlPathSelected(path: string, selection: SysctlSelection): 
   const relative = path.startsWith(`${SYSCTL_ROOT}/`) ? path.slice(SYSCTL_ROOT.length + 1) : path;
   if (!selection.includeNet && (relative === 'net' || relative.startsWith('net/'))) return false;
   if (selection.keepVolatile) return true;
-  return !VOLATILE_SYSCTL_PATHS.some((volatile) =>
-    volatile.endsWith('/') ? `${relative}/`.startsWith(volatile) : relative === volatile,
-  );
+  if (VOLATILE_FILES.has(relative)) return false;
+  return !VOLATILE_SUBTREES.some((subtree) => `${relative}/`.startsWith(subtree));
 }
