@@ -1,12 +1,36 @@
 // Builds the shipped CLI: validates data/ into dist/catalog.json, bundles src/cli/main.ts into one
 // CommonJS file (fast to start; heavy optional dependencies stay external and load only when used),
 // then runs it once so bin/cnsctl.cjs saves V8's code cache for it.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = `${root}dist`;
+
+// Packages left out of the bundle and loaded from node_modules only by the commands that need them.
+const EXTERNAL = ['@kubernetes/client-node'];
+
+// esbuild keeps `import()` of Node built-ins and external packages as a real import() even in CJS
+// output, and code compiled through vm.Script (bin/cnsctl.cjs) cannot run a real import() without an
+// experimental loader. This turns each such import() into a lazily evaluated require() (Node >= 20.19
+// can require ES modules), so it still loads only when reached.
+const lazyRequireForDynamicImports = {
+  name: 'lazy-require-for-dynamic-imports',
+  setup(pluginBuild) {
+    const isExternal = (path) =>
+      path.startsWith('node:') || EXTERNAL.some((e) => path === e || path.startsWith(`${e}/`));
+    pluginBuild.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' && isExternal(args.path)
+        ? { path: args.path, namespace: 'lazy-require' }
+        : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
 
 await rm(dist, { recursive: true, force: true });
 await mkdir(`${root}.cache`, { recursive: true });
@@ -44,31 +68,46 @@ if (!process.exitCode) {
     minifySyntax: true,
     sourcemap: 'linked',
     legalComments: 'none',
-    external: ['@kubernetes/client-node'],
+    external: EXTERNAL,
+    plugins: [lazyRequireForDynamicImports],
     define: { 'import.meta.url': '__cnsImportMetaUrl' },
     banner: {
       js: 'const __cnsImportMetaUrl = require("node:url").pathToFileURL(__filename).href;',
     },
     logLevel: 'warning',
   });
-  // Warm run: saves dist/cnsctl.cjs.cache with the functions a recipe run compiles.
-  execFileSync(
-    process.execPath,
-    [
-      `${root}bin/cnsctl.cjs`,
-      'recipe',
-      '--service',
-      'eks',
-      '--accelerator',
-      'h100',
-      '--os',
-      'ubuntu',
-      '--intent',
-      'training',
-    ],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  // Warm runs: the first saves dist/cnsctl.cjs.cache, the others refresh it, so it holds the functions
+  // that recipe, snapshot, validate and diff compile (bin/cnsctl.cjs explains why).
+  const warm = `${root}.cache/warm`;
+  await rm(warm, { recursive: true, force: true });
+  await mkdir(warm, { recursive: true });
+  const demo = [
+    '--service',
+    'eks',
+    '--accelerator',
+    'h100',
+    '--os',
+    'ubuntu',
+    '--intent',
+    'training',
+  ];
+  const runs = [
+    ['recipe', ...demo, '-o', `${warm}/recipe.yaml`],
+    ['snapshot', '-o', `${warm}/snapshot.yaml`],
+    ['recipe', '--snapshot', `${warm}/snapshot.yaml`, '-t', 'table'],
+    ['validate', '--recipe', `${warm}/recipe.yaml`, '--snapshot', `${warm}/snapshot.yaml`],
+    ['diff', `${warm}/snapshot.yaml`, `${warm}/snapshot.yaml`],
+    ['query', ...demo, '--selector', 'deploymentOrder'],
+  ];
+  for (const [index, args] of runs.entries()) {
+    const result = spawnSync(process.execPath, [`${root}bin/cnsctl.cjs`, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, CNS_CODE_CACHE_REFRESH: index === 0 ? '' : '1' },
+    });
+    // validate and diff exit 1 when they find something; that is a result, not a build failure.
+    if (result.status !== 0 && result.status !== 1) {
+      throw new Error(`warm-up cnsctl ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    }
+  }
   process.stderr.write('build: dist/cnsctl.cjs bundled, code cache saved\n');
 }

@@ -55,6 +55,25 @@ describe.skipIf(!built)('bin/cnsctl.cjs', () => {
     expect(run(argv).stdout).toBe((await cnsctl(argv)).stdout);
   });
 
+  it('has no real import() left in the bundle: vm.Script could not run it without an experimental loader', async () => {
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(`${REPO_ROOT}dist/cnsctl.cjs`, 'utf8')).not.toMatch(/\bimport\(\s*["'`]/);
+  });
+
+  it('runs snapshot, validate and diff from the bundle', async () => {
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(`${tmpdir()}/cnsctl-e2e-`);
+    expect(run(['snapshot', '-o', `${dir}/s.yaml`]).status).toBe(0);
+    expect(run(['recipe', '--snapshot', `${dir}/s.yaml`, '-o', `${dir}/r.yaml`]).status).toBe(0);
+    expect([0, 1]).toContain(
+      run(['validate', '--recipe', `${dir}/r.yaml`, '--snapshot', `${dir}/s.yaml`]).status,
+    );
+    const diff = run(['diff', `${dir}/s.yaml`, `${dir}/s.yaml`]);
+    expect(diff.status).toBe(0);
+    expect(diff.stdout).toContain('status: equal');
+  });
+
   it.each([
     [['recipe', '--service', 'ekss'], 2],
     [['recipe', '--snapshot', '/nonexistent.yaml'], 3],

@@ -120,3 +120,24 @@ describe('document store', () => {
     await expectCode(store().write(`${base}/x`, 'x'), 'USAGE');
   });
 });
+
+describe('writing to something that is not a regular file', () => {
+  it('writes a FIFO in place instead of replacing it with a file', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { createReadStream } = await import('node:fs');
+    const { lstat } = await import('node:fs/promises');
+    const dir = await mkdtemp(join(tmpdir(), 'cnsctl-docs-'));
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    let received = '';
+    const reader = new Promise<void>((resolve) => {
+      createReadStream(fifo)
+        .on('data', (chunk) => (received += chunk.toString()))
+        .on('end', resolve);
+    });
+    await store().write(fifo, 'through the pipe\n');
+    await reader;
+    expect(received).toBe('through the pipe\n');
+    expect((await lstat(fifo)).isFIFO()).toBe(true);
+  });
+});

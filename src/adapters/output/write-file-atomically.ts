@@ -1,10 +1,11 @@
 /**
  * @module Writes a file so that readers see either the old content or the whole new one: a temp file
  * in the same directory, then a rename. A failed write removes its temp file and leaves the target as
- * it was.
+ * it was. A target that exists and is not a regular file (/dev/null, /dev/stdout, a FIFO) is written
+ * in place: renaming over it would replace the device with a file.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { toFsError } from '../fs-errors.js';
 
@@ -12,6 +13,14 @@ export async function writeFileAtomically(
   path: string,
   content: string | Uint8Array,
 ): Promise<void> {
+  const existing = await stat(path).catch(() => undefined);
+  if (existing && !existing.isFile()) {
+    if (existing.isDirectory())
+      throw toFsError(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), path, 'write');
+    return writeFile(path, content).catch((error: unknown) => {
+      throw toFsError(error, path, 'write');
+    });
+  }
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
