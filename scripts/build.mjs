@@ -32,6 +32,25 @@ const lazyRequireForDynamicImports = {
   },
 };
 
+// commander requires node:child_process at load time, only to run external subcommands, which cnsctl
+// has none of; loading it (with net, dgram and streams) costs every command a few milliseconds of
+// start-up. Inside commander, the require becomes a proxy that loads the module on first use.
+const lazyChildProcessInCommander = {
+  name: 'lazy-child-process-in-commander',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.kind === 'require-call' && args.importer.includes('/node_modules/commander/')
+        ? { path: 'node:child_process', namespace: 'lazy-child-process' }
+        : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents:
+        'let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require("node:child_process"))[key] });',
+      loader: 'js',
+    }));
+  },
+};
+
 await rm(dist, { recursive: true, force: true });
 await mkdir(`${root}.cache`, { recursive: true });
 await mkdir(dist, { recursive: true });
@@ -69,7 +88,7 @@ if (!process.exitCode) {
     sourcemap: 'linked',
     legalComments: 'none',
     external: EXTERNAL,
-    plugins: [lazyRequireForDynamicImports],
+    plugins: [lazyRequireForDynamicImports, lazyChildProcessInCommander],
     define: { 'import.meta.url': '__cnsImportMetaUrl' },
     banner: {
       js: 'const __cnsImportMetaUrl = require("node:url").pathToFileURL(__filename).href;',

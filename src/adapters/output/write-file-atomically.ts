@@ -4,7 +4,6 @@
  * it was. A target that exists and is not a regular file (/dev/null, /dev/stdout, a FIFO) is written
  * in place: renaming over it would replace the device with a file.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { toFsError } from '../fs-errors.js';
@@ -22,10 +21,14 @@ export async function writeFileAtomically(
     });
   }
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(
+    dir,
+    `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`,
+  );
   try {
     await mkdir(dir, { recursive: true });
-    const handle = await open(temp, 'w', 0o644);
+    // 'wx': never reuse a file that is already there; the name is unique only by chance.
+    const handle = await open(temp, 'wx', 0o644);
     try {
       await handle.writeFile(content);
       await handle.sync();
