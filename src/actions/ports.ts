@@ -16,6 +16,11 @@ export interface Clock {
   now(): Date;
 }
 
+/** A monotonic clock in milliseconds (performance.now in the shells); only differences matter. */
+export interface MonotonicTimer {
+  now(): number;
+}
+
 /** Where warnings and progress go (stderr in the CLI); never results. */
 export interface Reporter {
   warn(message: string): void;

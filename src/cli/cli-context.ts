@@ -3,7 +3,7 @@
  * catalog loader, the run's AbortSignal, and a place to set a result exit code. Nothing here reads
  * `process` directly, so the CLI runs in-process in tests exactly as it does from the shell.
  */
-import type { Clock, Reporter } from '../actions/ports.js';
+import type { Clock, MonotonicTimer, Reporter } from '../actions/ports.js';
 import type { DocumentStore, SchemeHandler } from '../adapters/documents/document-store.js';
 import type { EmbeddedCatalog } from '../adapters/catalog/read-embedded-catalog.js';
 
@@ -27,6 +27,8 @@ export interface CliDeps {
   readonly fetch?: typeof fetch;
   /** The wall clock; SOURCE_DATE_EPOCH overrides it. */
   readonly now?: () => Date;
+  /** Times durations reported in results (performance by default). */
+  readonly timer?: MonotonicTimer;
 }
 
 export interface GlobalFlags {
@@ -40,6 +42,7 @@ export interface CliContext {
   readonly signal: AbortSignal;
   readonly documents: DocumentStore;
   readonly clock: Clock;
+  readonly timer: MonotonicTimer;
   readonly reporter: Reporter;
   readonly globals: GlobalFlags;
   /** Commands set 1 when they ran and found failures (validation failed, drift found). */

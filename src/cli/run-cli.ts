@@ -40,6 +40,7 @@ export async function runCli(
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
       }),
       clock: sourceDateClock(io.env, now),
+      timer: deps.timer ?? performance,
       reporter: createReporter(io.stderr, () => globals, now),
       get globals() {
         return globals;

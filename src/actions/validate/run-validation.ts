@@ -11,12 +11,7 @@ import {
   buildValidationResult,
   type ValidationResult,
 } from '../../core/validate/validation-result.js';
-import type { Clock } from '../ports.js';
-
-/** A monotonic clock in milliseconds (performance.now in the shells); only differences matter. */
-export interface MonotonicTimer {
-  now(): number;
-}
+import type { Clock, MonotonicTimer } from '../ports.js';
 
 export interface RunValidationRequest {
   readonly recipe: { readonly constraints: readonly Constraint[] };

@@ -34,6 +34,15 @@ async function tempFile(name: string, text: string): Promise<string> {
 }
 
 describe('cnsctl validate', () => {
+  it('reports the duration the injected timer measured, so output can be reproduced exactly', async () => {
+    let ticks = 0;
+    const timer = { now: () => (ticks++ === 0 ? 1000 : 1000.0115) };
+    const run = await cnsctl(['validate', '--recipe', DEMO_RECIPE, '--snapshot', DEMO_SNAPSHOT], {
+      deps: { timer },
+    });
+    expect((parse(run.stdout) as ValidationResult).summary.duration).toBe('11.5µs');
+  });
+
   it("passes the demo recipe on the demo node, with the demo's summary and results", async () => {
     const run = await cnsctl(['validate', '--recipe', DEMO_RECIPE, '--snapshot', DEMO_SNAPSHOT]);
     expect(run.code).toBe(0);

@@ -98,7 +98,7 @@ export function registerValidate(program: Command, context: CliContext): void {
           snapshot,
           sources: { recipe: sourceName(flags.recipe), snapshot: sourceName(flags.snapshot) },
         },
-        { clock: context.clock, timer: performance, toolVersion: CNS_VERSION },
+        { clock: context.clock, timer: context.timer, toolVersion: CNS_VERSION },
       );
       const [
         { toJson, toYaml },
