@@ -1,16 +1,33 @@
 /**
- * @module Turns the criteria flags of `recipe` and `query` into what the recipe action needs: the
- * catalog (embedded or laid over --data), the criteria given on the command line, and the criteria
- * document and snapshot read from wherever they are.
+ * @module Turns the criteria flags of `recipe` and `query` into a recipe: the catalog (embedded or
+ * laid over --data), the criteria given on the command line, and the criteria document and snapshot
+ * read from wherever they are, handed to the recipe action.
  */
-import type { MakeRecipeRequest } from '../actions/recipe/make-recipe.js';
+import { makeRecipe, type MakeRecipeRequest } from '../actions/recipe/make-recipe.js';
+import type { RecipeResult } from '../core/recipe/recipe-result.js';
+import { CNS_VERSION } from '../version.js';
 import { loadCatalog } from '../adapters/catalog/load-catalog.js';
 import type { Catalog } from '../core/recipe/catalog.js';
 import type { Snapshot } from '../core/snapshot/snapshot.js';
 import type { CliContext } from './cli-context.js';
 import type { CriteriaFlags } from './shared-flags.js';
 
-export async function readRecipeRequest(
+/** Builds the recipe the flags ask for; the catalog comes back too, for hydrating values. */
+export async function recipeFromFlags(
+  context: CliContext,
+  flags: CriteriaFlags,
+): Promise<{ catalog: Catalog; recipe: RecipeResult }> {
+  const { catalog, request } = await readRecipeRequest(context, flags);
+  const recipe = makeRecipe(request, {
+    catalog,
+    clock: context.clock,
+    reporter: context.reporter,
+    toolVersion: CNS_VERSION,
+  });
+  return { catalog, recipe };
+}
+
+async function readRecipeRequest(
   context: CliContext,
   flags: CriteriaFlags,
 ): Promise<{ catalog: Catalog; request: MakeRecipeRequest }> {

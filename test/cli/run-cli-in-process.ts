@@ -13,6 +13,18 @@ import { runCli } from '../../src/cli/run-cli.js';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DATA_DIR = `${REPO_ROOT}data`;
 
+/** The demo report's criteria, as flags. */
+export const DEMO_CRITERIA_FLAGS = [
+  '--service',
+  'eks',
+  '--accelerator',
+  'h100',
+  '--os',
+  'ubuntu',
+  '--intent',
+  'training',
+];
+
 let embedded: Promise<EmbeddedCatalog> | undefined;
 export function loadRepositoryCatalog(): Promise<EmbeddedCatalog> {
   embedded ??= compileCatalogDirectory(DATA_DIR);

@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../cli/run-cli-in-process.js';
+import { DEMO_CRITERIA_FLAGS, REPO_ROOT } from '../cli/run-cli-in-process.js';
 
 const BIN = `${REPO_ROOT}bin/cnsctl.cjs`;
 const built =
@@ -22,17 +22,7 @@ const run = (args: string[], input?: string) =>
 
 describe.skipIf(!built)('bin/cnsctl.cjs', () => {
   it("prints the demo's recipe from the embedded data", () => {
-    const result = run([
-      'recipe',
-      '--service',
-      'eks',
-      '--accelerator',
-      'h100',
-      '--os',
-      'ubuntu',
-      '--intent',
-      'training',
-    ]);
+    const result = run(['recipe', ...DEMO_CRITERIA_FLAGS]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('kind: recipeResult');
     expect(result.stdout).toContain('generatedAt: "2026-01-13T13:05:58.000Z"');

@@ -1,19 +1,9 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SNAPSHOT_YAML } from '../../../test/fixtures/mini-catalog.js';
-import { cnsctl } from '../../../test/cli/run-cli-in-process.js';
+import { DEMO_CRITERIA_FLAGS, cnsctl } from '../../../test/cli/run-cli-in-process.js';
 
-const DEMO = [
-  'query',
-  '--service',
-  'eks',
-  '--accelerator',
-  'h100',
-  '--os',
-  'ubuntu',
-  '--intent',
-  'training',
-];
+const DEMO = ['query', ...DEMO_CRITERIA_FLAGS];
 
 describe('cnsctl query', () => {
   it('prints a scalar bare', async () => {

@@ -38,30 +38,15 @@ export function registerQuery(program: Command, context: CliContext): void {
     )
     .addHelpText('after', EXAMPLES)
     .action(async (flags) => {
-      const [
-        { readRecipeRequest },
-        { makeRecipe },
-        { hydrateRecipe },
-        { selectPath },
-        serialize,
-        { CNS_VERSION },
-        { writeResult },
-      ] = await Promise.all([
-        import('../recipe-request.js'),
-        import('../../actions/recipe/make-recipe.js'),
-        import('../../core/recipe/hydrate-recipe.js'),
-        import('../../core/recipe/select-path.js'),
-        import('../../core/shared/serialize.js'),
-        import('../../version.js'),
-        import('../write-result.js'),
-      ]);
-      const { catalog, request } = await readRecipeRequest(context, flags);
-      const recipe = makeRecipe(request, {
-        catalog,
-        clock: context.clock,
-        reporter: context.reporter,
-        toolVersion: CNS_VERSION,
-      });
+      const [{ recipeFromFlags }, { hydrateRecipe }, { selectPath }, serialize, { writeResult }] =
+        await Promise.all([
+          import('../recipe-request.js'),
+          import('../../core/recipe/hydrate-recipe.js'),
+          import('../../core/recipe/select-path.js'),
+          import('../../core/shared/serialize.js'),
+          import('../write-result.js'),
+        ]);
+      const { catalog, recipe } = await recipeFromFlags(context, flags);
       const value = selectPath(hydrateRecipe(catalog, recipe), flags.selector);
       const scalar = value === null || typeof value !== 'object';
       await writeResult(context, flags, {

@@ -4,20 +4,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SNAPSHOT_YAML } from '../../../test/fixtures/mini-catalog.js';
-import { cnsctl, expectGolden } from '../../../test/cli/run-cli-in-process.js';
+import { DEMO_CRITERIA_FLAGS, cnsctl, expectGolden } from '../../../test/cli/run-cli-in-process.js';
 import type { RecipeResult } from '../../core/recipe/recipe-result.js';
 
-const DEMO = [
-  'recipe',
-  '--service',
-  'eks',
-  '--accelerator',
-  'h100',
-  '--os',
-  'ubuntu',
-  '--intent',
-  'training',
-];
+const DEMO = ['recipe', ...DEMO_CRITERIA_FLAGS];
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'cnsctl-recipe-'));
 

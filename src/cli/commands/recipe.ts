@@ -32,27 +32,14 @@ export function registerRecipe(program: Command, context: CliContext): void {
   )
     .addHelpText('after', EXAMPLES)
     .action(async (flags) => {
-      const [
-        { readRecipeRequest },
-        { makeRecipe },
-        { toJson, toYaml },
-        { formatRecipeTable },
-        { CNS_VERSION },
-      ] = await Promise.all([
-        import('../recipe-request.js'),
-        import('../../actions/recipe/make-recipe.js'),
-        import('../../core/shared/serialize.js'),
-        import('../format/recipe-table.js'),
-        import('../../version.js'),
-      ]);
-      const { catalog, request } = await readRecipeRequest(context, flags);
-      const recipe = makeRecipe(request, {
-        catalog,
-        clock: context.clock,
-        reporter: context.reporter,
-        toolVersion: CNS_VERSION,
-      });
-      const { writeResult } = await import('../write-result.js');
+      const [{ recipeFromFlags }, { toJson, toYaml }, { formatRecipeTable }, { writeResult }] =
+        await Promise.all([
+          import('../recipe-request.js'),
+          import('../../core/shared/serialize.js'),
+          import('../format/recipe-table.js'),
+          import('../write-result.js'),
+        ]);
+      const { recipe } = await recipeFromFlags(context, flags);
       await writeResult(context, flags, {
         yaml: () => toYaml(recipe),
         json: () => toJson(recipe),
