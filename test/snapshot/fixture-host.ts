@@ -18,6 +18,12 @@ import { CnsError } from '../../src/core/shared/errors.js';
 
 export const HOSTS_DIR = fileURLToPath(new URL('../fixtures/hosts/', import.meta.url));
 
+/** A Kubernetes API object recorded from an EKS H100 cluster (test/fixtures/kube/eks-h100/<name>.json). */
+export const readKubeFixture = <T>(name: string): T =>
+  JSON.parse(
+    readFileSync(new URL(`../fixtures/kube/eks-h100/${name}.json`, import.meta.url), 'utf8'),
+  ) as T;
+
 /** One recorded invocation; `args: "*"` matches any arguments. */
 export interface Recording {
   readonly args: readonly string[] | '*';

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CnsError } from '../../core/shared/errors.js';
 import type {
@@ -7,18 +6,12 @@ import type {
   KubePod,
   KubeVersionInfo,
 } from '../../core/snapshot/kube-objects.js';
-import { fixtureHost, noCluster } from '../../../test/snapshot/fixture-host.js';
+import { fixtureHost, noCluster, readKubeFixture } from '../../../test/snapshot/fixture-host.js';
 import type { KubeSnapshotSource, OpenKubeSnapshotSource } from '../ports.js';
 import { k8sCollector } from './collect-k8s.js';
 import { runCollectors } from './run-collectors.js';
 
-const kube = <T>(name: string): T =>
-  JSON.parse(
-    readFileSync(
-      new URL(`../../../test/fixtures/kube/eks-h100/${name}.json`, import.meta.url),
-      'utf8',
-    ),
-  ) as T;
+const kube = readKubeFixture;
 
 /** An in-memory cluster holding the EKS H100 objects, answering as the API server would. */
 function eksCluster(overrides: Partial<KubeSnapshotSource> = {}): KubeSnapshotSource {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   imageSubtype,
@@ -8,15 +7,10 @@ import {
   serverSubtype,
   splitImageReference,
 } from './k8s-measurements.js';
+import { readKubeFixture } from '../../../test/snapshot/fixture-host.js';
 import type { KubeClusterPolicy, KubeNode, KubePod, KubeVersionInfo } from './kube-objects.js';
 
-const kube = <T>(name: string): T =>
-  JSON.parse(
-    readFileSync(
-      new URL(`../../../test/fixtures/kube/eks-h100/${name}.json`, import.meta.url),
-      'utf8',
-    ),
-  ) as T;
+const kube = readKubeFixture;
 
 describe('serverSubtype', () => {
   it('keeps the version, platform and Go version of /version', () => {
