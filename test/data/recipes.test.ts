@@ -13,7 +13,7 @@ import type { LooseCriteria } from '../../src/core/recipe/criteria.js';
 import { getValueAtPath, type Values } from '../../src/core/recipe/merge-values.js';
 import type { RecipeComponentRef, RecipeResult } from '../../src/core/recipe/recipe-result.js';
 import type { Snapshot } from '../../src/core/snapshot/snapshot.js';
-import { compareVersions, parseLooseVersion } from '../../src/core/version/loose-version.js';
+import { compareAtPrecision, parseLooseVersion } from '../../src/core/version/loose-version.js';
 import {
   dataFiles,
   describeQuery,
@@ -304,7 +304,7 @@ function kubernetesFloor(recipe: RecipeResult): string {
 function atLeast(version: string, floor: string): boolean {
   const left = parseLooseVersion(version);
   const right = parseLooseVersion(floor);
-  return left !== undefined && right !== undefined && compareVersions(left, right) >= 0;
+  return left !== undefined && right !== undefined && compareAtPrecision(left, right) >= 0;
 }
 
 /** Rules that no single overlay can guarantee, checked on every recipe. */
