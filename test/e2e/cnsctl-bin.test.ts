@@ -8,13 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_CRITERIA_FLAGS, REPO_ROOT } from '../cli/run-cli-in-process.js';
 
 const BIN = `${REPO_ROOT}bin/cnsctl.cjs`;
+// The Node that runs the CLI: .ci/run runs these tests again with CNS_TEST_NODE set to Node 22 and 24.
+const NODE = process.env.CNS_TEST_NODE || process.execPath;
 const built =
   existsSync(`${REPO_ROOT}dist/cnsctl.cjs`) && existsSync(`${REPO_ROOT}dist/catalog.json`);
 if (!built && process.env.CI)
   throw new Error('dist/ is missing: npm test builds it before running the tests');
 
 const run = (args: string[], input?: string) =>
-  spawnSync(process.execPath, [BIN, ...args], {
+  spawnSync(NODE, [BIN, ...args], {
     encoding: 'utf8',
     input,
     env: { ...process.env, SOURCE_DATE_EPOCH: '1768309558' },
@@ -78,7 +80,7 @@ describe.skipIf(!built)('bin/cnsctl.cjs', () => {
   it('stops quietly when the reader closes the pipe early', () => {
     const result = spawnSync(
       'bash',
-      ['-c', `node ${BIN} completion bash | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+      ['-c', `"${NODE}" ${BIN} completion bash | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`],
       {
         encoding: 'utf8',
       },
@@ -88,7 +90,7 @@ describe.skipIf(!built)('bin/cnsctl.cjs', () => {
   });
 
   it('exits 130 on Ctrl-C while waiting for input', async () => {
-    const child = spawn(process.execPath, [BIN, 'recipe', '--snapshot', '-'], {
+    const child = spawn(NODE, [BIN, 'recipe', '--snapshot', '-'], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stderr = '';
