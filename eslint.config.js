@@ -29,6 +29,8 @@ const pattern = (group, message) => ({ group, message });
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', 'bench/results/', '.cache/'] },
+  // Mutation testing's sandboxes and reports (npm run mutate).
+  { ignores: ['.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
