@@ -1,9 +1,7 @@
 // Builds the shipped CLI: validates data/ into dist/catalog.json, bundles src/cli/main.ts into one
 // CommonJS file (fast to start; heavy optional dependencies stay external and load only when used),
-// then runs it as a user would, which warms the start-up cache bin/cnsctl.cjs uses (on Node 20, V8's code
-// cache saved beside the bundle and shipped with it).
+// then runs it as a user would, which saves the V8 code cache bin/cnsctl.cjs starts it from.
 import { spawnSync } from 'node:child_process';
-import Module from 'node:module';
 import { mkdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
@@ -97,10 +95,9 @@ if (!process.exitCode) {
     },
     logLevel: 'warning',
   });
-  // Warm runs: on Node 20 the first saves dist/cnsctl.cjs.v8-<version>.cache and the others refresh
-  // it, so it holds the functions that recipe, snapshot, validate, diff and query compile; on Node
-  // >= 22.1 they fill the user's module compile cache instead (bin/cnsctl.cjs explains both). Either
-  // way they prove the bundle runs each command before it is shipped.
+  // Warm runs: the first saves dist/cnsctl.cjs.v8-<V8 version>.cache, the others refresh it, so it
+  // holds the functions that recipe, snapshot, validate, diff and query compile (bin/cnsctl.cjs
+  // explains why). They also prove that the bundle runs each command before it is shipped.
   const warm = `${root}.cache/warm`;
   await rm(warm, { recursive: true, force: true });
   await mkdir(warm, { recursive: true });
@@ -133,10 +130,6 @@ if (!process.exitCode) {
     }
   }
   process.stderr.write(
-    `build: dist/cnsctl.cjs bundled and warmed (${process.version}: ${
-      typeof Module.enableCompileCache === 'function'
-        ? 'module compile cache'
-        : 'V8 code cache saved'
-    })\n`,
+    `build: dist/cnsctl.cjs bundled, code cache saved for V8 ${process.versions.v8}\n`,
   );
 }

@@ -1,7 +1,8 @@
-// Mutation testing of src/core, one folder at a time (npm run mutate [-- folder ...]; every folder of
-// src/core by default). Each folder is a separate Stryker run (stryker.config.mjs) writing
-// reports/mutation/<folder>.json and .html, so a long session can stop and resume by folder; then the
-// scores of every folder with a report are printed as the table docs/testing.md keeps.
+// Mutation testing of src/core, one folder at a time: npm run mutate [-- folder ...] [--option value]
+// (every folder of src/core by default; options go to Stryker, e.g. --concurrency 2). Each folder is
+// a separate Stryker run (stryker.config.mjs) writing reports/mutation/<folder>.json and .html, so a
+// long session can stop and resume by folder; then the scores of every folder with a report are
+// printed as the table docs/testing.md keeps.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
@@ -11,7 +12,11 @@ const folders = readdirSync(core, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
-const wanted = process.argv.slice(2);
+const args = process.argv.slice(2);
+// An option's value follows it: `--concurrency 2`.
+const isOption = (arg, i) => arg.startsWith('--') || args[i - 1]?.startsWith('--');
+const strykerOptions = args.filter(isOption);
+const wanted = args.filter((arg, i) => !isOption(arg, i));
 for (const name of wanted) {
   if (!folders.includes(name))
     throw new Error(`src/core has no folder ${name}: ${folders.join(', ')}`);
@@ -21,7 +26,13 @@ for (const name of wanted.length > 0 ? wanted : folders) {
   process.stderr.write(`\n== mutating src/core/${name}\n`);
   const result = spawnSync(
     'npx',
-    ['stryker', 'run', '--mutate', `src/core/${name}/**/*.ts,!src/core/**/*.test.ts`],
+    [
+      'stryker',
+      'run',
+      '--mutate',
+      `src/core/${name}/**/*.ts,!src/core/**/*.test.ts`,
+      ...strykerOptions,
+    ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, CNS_MUTATE_REPORT: name } },
   );
   if (result.status !== 0) process.exitCode = 1;

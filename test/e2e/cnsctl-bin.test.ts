@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CRITERIA_FLAGS, REPO_ROOT } from '../cli/run-cli-in-process.js';
 
@@ -95,10 +96,26 @@ describe.skipIf(!built)('bin/cnsctl.cjs', () => {
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await readsStdin(child.pid ?? 0);
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(130);
     expect(stderr).toContain('interrupted');
   });
 });
+
+/**
+ * Resolves once process `pid` waits for input on its standard input (Linux: fd 0 is registered in
+ * one of its epoll sets, /proc/<pid>/fdinfo), which the CLI does only after it has installed its
+ * Ctrl-C handler: a signal sent sooner would meet Node's default handling, however slowly it started.
+ */
+async function readsStdin(pid: number): Promise<void> {
+  for (;;) {
+    const fds = await readdir(`/proc/${pid}/fdinfo`).catch(() => []);
+    for (const fd of fds) {
+      const info = await readFile(`/proc/${pid}/fdinfo/${fd}`, 'utf8').catch(() => '');
+      if (/^tfd:\s+0\s/m.test(info)) return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -75,16 +75,28 @@ describe('compareAtPrecision: suffixes, when the operand has one', () => {
     ['digit runs compare as numbers, not as text', '6.8.0-999-aws', '6.8.0-1024-aws', -1],
     ['a larger digit run is later', '6.8.0-1043-aws', '6.8.0-1024-aws', 1],
     ['leading zeros of a digit run do not change its value', '6.8.0-0099-aws', '6.8.0-100-aws', -1],
+    ['many leading zeros do not either', '1.0.0-001-aws', '1.0.0-2-aws', -1],
     ['other runs compare as text', '1.30.0-aws', '1.30.0-azure', -1],
+    ['text runs compare as text, not by length', '1.30.0-b', '1.30.0-aa', 1],
     ['text runs compare by code point, not by locale', '1.30.0-Zeta', '1.30.0-alpha', -1],
-    ['a digit run compares as text with a letter run', '1.30.0-10', '1.30.0-a', -1],
+    ['the first run that differs decides', '1.30.0-b1', '1.30.0-a2', 1],
+    ['a run is whole: "-a-" is a longer text run than "-a"', '1.0.0-a-2', '1.0.0-a10', 1],
     ['a suffix that continues another is later', '1.30.0-rc1.2', '1.30.0-rc1', 1],
     ['a suffix cut short is earlier', '1.30.0-rc', '1.30.0-rc1', -1],
-    ['the same run values with other spelling tie-break by text', '1.30.0-rc01', '1.30.0-rc1', -1],
+    [
+      'a suffix that continues another is later, whatever zeros it has',
+      '1.0.0-rc1',
+      '1.0.0-rc01.2',
+      -1,
+    ],
+    ['runs of equal value spelt differently tie-break by text', '1.30.0-rc01', '1.30.0-rc1', -1],
     ['the same suffix is equal', 'v1.34.1-eks-3025e55', '1.34.1-eks-3025e55', 0],
     ['numbers still decide before suffixes', '1.35.0-a', '1.34.9-z', 1],
   ])('%s: %s against %s is %i', (_why, actual, operand, sign) => {
     expect(Math.sign(compareAtPrecision(parse(actual), parse(operand)))).toBe(sign);
+    // Reversed, the measured value becomes the operand: its suffix counts only if it has one.
+    const reversed = parse(actual).suffix === '' ? 0 : -sign || 0;
+    expect(Math.sign(compareAtPrecision(parse(operand), parse(actual)))).toBe(reversed);
   });
 });
 
