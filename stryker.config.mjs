@@ -12,7 +12,9 @@ export default {
   mutate: ['src/core/**/*.ts', '!src/core/**/*.test.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 1,
-  timeoutMS: 10_000,
+  // Generous: a mutant that every test reaches reloads every test file, and under load that alone
+  // passed 10 s, which Stryker would count as a timeout (detected) rather than a result.
+  timeoutMS: 30_000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `${report}.html` },
   jsonReporter: { fileName: `${report}.json` },

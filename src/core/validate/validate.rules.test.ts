@@ -108,4 +108,15 @@ summary: { passed: 0, failed: 0, skipped: 0, total: 0, status: pass }
 `;
     expect(validationResultSchema.parse(parseDocumentText(text, 'x')).results).toEqual([]);
   });
+
+  it('reads a timestamp tagged as such in YAML as ISO text', () => {
+    const text = `kind: ValidationResult
+apiVersion: cns.nvidia.com/v1alpha1
+metadata: { generatedAt: !!timestamp 2026-11-26T15:30:00Z }
+summary: { passed: 0, failed: 0, skipped: 0, total: 0, status: pass }
+`;
+    expect(validationResultSchema.parse(parseDocumentText(text, 'x')).metadata.generatedAt).toBe(
+      '2026-11-26T15:30:00.000Z',
+    );
+  });
 });
