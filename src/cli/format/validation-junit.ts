@@ -4,9 +4,9 @@
  * failure only under `--fail-on warning`; otherwise it passes with the finding in `<system-out>`, so CI
  * and the exit code agree. `--fail-on never` changes the exit code only, not what the report says.
  */
-import { parseDuration } from './format-duration.js';
-import { failsRun, type FailOn } from './validation-exit-code.js';
-import type { ValidationEntry, ValidationResult } from './validation-result.js';
+import { parseDuration } from '../../core/validate/format-duration.js';
+import { failsRun, type FailOn } from '../../core/validate/validation-exit-code.js';
+import type { ValidationEntry, ValidationResult } from '../../core/validate/validation-result.js';
 
 export interface JunitOptions {
   readonly failOn: FailOn;
