@@ -6,7 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentLister } from '../../actions/ports.js';
-import { STDIN_LOCATION } from '../../core/shared/document-source.js';
+import { STDIO_LOCATION } from '../../core/shared/document-source.js';
 import { toFsError } from '../fs-errors.js';
 
 const DOCUMENT_FILE = /\.(ya?ml|json)$/i;
@@ -15,7 +15,7 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 export function createDocumentLister(): DocumentLister {
   return {
     async list(location) {
-      if (location === STDIN_LOCATION || SCHEME.test(location)) return undefined;
+      if (location === STDIO_LOCATION || SCHEME.test(location)) return undefined;
       // A location that cannot be inspected is not a directory: reading it reports why.
       const isDirectory = await stat(location).then(
         (info) => info.isDirectory(),

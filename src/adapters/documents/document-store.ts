@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { DocumentStore, SchemeHandler } from '../../actions/ports.js';
-import { STDIN_LOCATION } from '../../core/shared/document-source.js';
+import { STDIO_LOCATION } from '../../core/shared/document-source.js';
 import { CnsError } from '../../core/shared/errors.js';
 import { toFsError } from '../fs-errors.js';
 import { writeFileAtomically } from '../output/write-file-atomically.js';
@@ -61,7 +61,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   };
   return {
     async read(uri, signal) {
-      if (uri === STDIN_LOCATION) return stdio(uri).readStdin();
+      if (uri === STDIO_LOCATION) return stdio(uri).readStdin();
       const scheme = schemeOf(uri);
       if (scheme === 'http' || scheme === 'https') return readUrl(uri, signal);
       if (scheme !== undefined && scheme !== 'file')
@@ -84,7 +84,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       }
     },
     async write(uri, text, signal) {
-      if (uri === undefined || uri === STDIN_LOCATION) return stdio('-').writeStdout(text);
+      if (uri === undefined || uri === STDIO_LOCATION) return stdio('-').writeStdout(text);
       const scheme = schemeOf(uri);
       if (scheme === 'http' || scheme === 'https') {
         throw new CnsError(

@@ -4,7 +4,7 @@
  * document" from the second reader.
  */
 import { CnsError } from '../../core/shared/errors.js';
-import { STDIN_LOCATION } from '../../core/shared/document-source.js';
+import { STDIO_LOCATION } from '../../core/shared/document-source.js';
 
 /**
  * Throws USAGE when more than one of the named locations is `-`. Names starting with `-` are flags;
@@ -17,7 +17,7 @@ export function assertStdinReadOnce(
   const readers = Object.entries(locations)
     .map(([name, value]) => {
       const values = typeof value === 'string' ? [value] : (value ?? []);
-      return { name, count: values.filter((location) => location === STDIN_LOCATION).length };
+      return { name, count: values.filter((location) => location === STDIO_LOCATION).length };
     })
     .filter(({ count }) => count > 0);
   if (readers.reduce((total, { count }) => total + count, 0) <= 1) return;

@@ -4,12 +4,12 @@
  */
 
 /** The location that means standard input when read and standard output when written. */
-export const STDIN_LOCATION = '-';
+export const STDIO_LOCATION = '-';
 
 /**
  * The name of `location` in error messages and result metadata.
  * @example sourceName('-') // '<stdin>'
  */
 export function sourceName(location: string): string {
-  return location === STDIN_LOCATION ? '<stdin>' : location;
+  return location === STDIO_LOCATION ? '<stdin>' : location;
 }
