@@ -349,7 +349,9 @@ describe('environment recipes', () => {
       expect(selectValue(gpuOperator, path), path).toEqual(value);
     }
     for (const [path, value] of Object.entries(dra ?? {})) {
-      expect(selectValue(valuesOf(data, recipe, 'nvidia-dra-driver-gpu'), path), path).toEqual(value);
+      expect(selectValue(valuesOf(data, recipe, 'nvidia-dra-driver-gpu'), path), path).toEqual(
+        value,
+      );
     }
     const names = recipe.componentRefs.map((ref) => ref.name);
     for (const name of components) expect(names).toContain(name);
@@ -378,7 +380,6 @@ function kubernetesFloor(recipe: RecipeResult): string {
   const constraint = recipe.constraints.find((c) => c.name === K8S);
   return (constraint?.value ?? '').replace(/^>=\s*/, '');
 }
-
 
 /**
  * Rules about manifests, which the coherence rules (data/rules, checked in coherence.test.ts) do not read:
@@ -513,7 +514,9 @@ describe('recipes from a snapshot', () => {
     expect(recipe.metadata.appliedOverlays).toContain('h100-gke-cos-training');
     expect(recipe.metadata.constraintWarnings?.map((w) => w.name)).toContain('GPU.smi.driver');
     // Google's installer owns the driver on COS, so the snapshot's driver is not locked into the values.
-    expect(getValueAtPath(component(recipe, 'gpu-operator')?.overrides, ['driver'])).toBeUndefined();
+    expect(
+      getValueAtPath(component(recipe, 'gpu-operator')?.overrides, ['driver']),
+    ).toBeUndefined();
   });
 });
 

@@ -110,11 +110,15 @@ async function checkValuesPaths(
     for (const version of versions) {
       const { folder, assumed } = selectChartFolder(folders, chart, version, { lenient: true });
       if (!folder) {
-        notes.push(`${component} ${version}: no chart ${chart} at that version in ${chartsDir}, values not checked`);
+        notes.push(
+          `${component} ${version}: no chart ${chart} at that version in ${chartsDir}, values not checked`,
+        );
         continue;
       }
       if (assumed)
-        notes.push(`${component} ${version}: ${chartsDir}/${folder.folder} does not say its version; taken as ${version}`);
+        notes.push(
+          `${component} ${version}: ${chartsDir}/${folder.folder} does not say its version; taken as ${version}`,
+        );
       for (const problem of unknownValuesPaths(catalog, component, version, folder))
         problems.push({ check: 'values-path', where: problem.where, message: problem.message });
     }

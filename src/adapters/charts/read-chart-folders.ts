@@ -64,7 +64,9 @@ async function readChartYaml(dir: string): Promise<{ name?: string; version?: st
   if (!isValuesObject(parsed)) return {};
   return {
     ...(typeof parsed.name === 'string' ? { name: parsed.name } : {}),
-    ...(parsed.version !== undefined ? { version: String(parsed.version) } : {}),
+    ...(typeof parsed.version === 'string' || typeof parsed.version === 'number'
+      ? { version: String(parsed.version) }
+      : {}),
   };
 }
 

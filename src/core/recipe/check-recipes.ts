@@ -10,6 +10,7 @@ import type { Catalog } from './catalog.js';
 import type { CoherenceRule } from './coherence-rule-schema.js';
 import {
   ACCELERATORS,
+  ANY,
   DIMENSION_NAMES,
   INTENTS,
   OPERATING_SYSTEMS,
@@ -52,20 +53,31 @@ export interface EveryRecipeReport {
   readonly problems: readonly RecipeProblem[];
 }
 
-/** Builds the recipe for every criteria combination; one problem per failure or broken rule. */
-export function checkEveryRecipe(catalog: Catalog): EveryRecipeReport {
+/**
+ * Every criteria combination, grouped by the recipe it gets; each group starts with its most general
+ * query (the most dimensions left `any`), which stands for the group in reports.
+ */
+export function groupQueriesByRecipe(catalog: Catalog): RecipeCriteria[][] {
   const ruleDimensions = dimensionsRulesRead(catalog.rules ?? []);
   const groups = new Map<string, RecipeCriteria[]>();
-  const queries = everyCriteria();
-  for (const criteria of queries) {
+  for (const criteria of everyCriteria()) {
     const overlays = matchOverlays(catalog, criteria).map((overlay) => overlay.metadata.name);
     const key = [...overlays, ...ruleDimensions.map((d) => criteria[d])].join('\u0000');
     const group = groups.get(key);
     if (group) group.push(criteria);
     else groups.set(key, [criteria]);
   }
+  return [...groups.values()].map((group) =>
+    // A stable sort keeps the enumeration order among equally general queries.
+    [...group].sort((a, b) => openDimensions(b) - openDimensions(a)),
+  );
+}
+
+/** Builds the recipe for every criteria combination; one problem per failure or broken rule. */
+export function checkEveryRecipe(catalog: Catalog): EveryRecipeReport {
+  const groups = groupQueriesByRecipe(catalog);
   const problems: RecipeProblem[] = [];
-  for (const [first, ...rest] of groups.values()) {
+  for (const [first, ...rest] of groups) {
     if (!first) continue;
     const alike = rest.length;
     let recipe: RecipeResult;
@@ -79,7 +91,12 @@ export function checkEveryRecipe(catalog: Catalog): EveryRecipeReport {
     for (const warning of recipe.metadata.coherenceWarnings ?? [])
       problems.push({ criteria: first, alike, rule: warning.rule, message: warning.message });
   }
-  return { queries: queries.length, recipes: groups.size, problems };
+  const queries = groups.reduce((sum, group) => sum + group.length, 0);
+  return { queries, recipes: groups.length, problems };
+}
+
+function openDimensions(criteria: RecipeCriteria): number {
+  return DIMENSION_NAMES.filter((dimension) => criteria[dimension] === ANY).length;
 }
 
 function dimensionsRulesRead(rules: readonly CoherenceRule[]): CriteriaDimension[] {

@@ -49,11 +49,16 @@ export function selectChartFolder(
   folders: readonly ChartFolder[],
   chart: string,
   version: string,
-  options: { readonly knownVersions?: Readonly<Record<string, string>>; readonly lenient?: boolean } = {},
+  options: {
+    readonly knownVersions?: Readonly<Record<string, string>>;
+    readonly lenient?: boolean;
+  } = {},
 ): ChartSelection {
   const candidates = folders.filter((f) => f.chart === chart);
   const exact =
-    candidates.find((f) => f.folderVersion !== undefined && sameVersion(f.folderVersion, version)) ??
+    candidates.find(
+      (f) => f.folderVersion !== undefined && sameVersion(f.folderVersion, version),
+    ) ??
     candidates.find((f) => {
       const known = options.knownVersions?.[f.folder];
       return known !== undefined && sameVersion(known, version);
@@ -71,7 +76,8 @@ export function valuesKeyUses(catalog: Catalog): ValuesKeyUse[] {
   const uses: ValuesKeyUse[] = [];
   for (const [file, values] of Object.entries(catalog.values)) {
     const component = file.split('/')[1] ?? '';
-    for (const path of leafPaths(values)) uses.push({ component, path: path.join('.'), where: file });
+    for (const path of leafPaths(values))
+      uses.push({ component, path: path.join('.'), where: file });
   }
   for (const overlay of Object.values(catalog.overlays)) {
     for (const ref of overlay.spec.componentRefs) {

@@ -20,7 +20,14 @@ const rulePath = z
   );
 
 /** How a value clause compares the value at its path; at most one per clause. */
-export const VALUE_COMPARATORS = ['equals', 'notEquals', 'in', 'notIn', 'exists', 'sameAs'] as const;
+export const VALUE_COMPARATORS = [
+  'equals',
+  'notEquals',
+  'in',
+  'notIn',
+  'exists',
+  'sameAs',
+] as const;
 export type ValueComparator = (typeof VALUE_COMPARATORS)[number];
 
 const valueClauseSchema = z

@@ -38,7 +38,9 @@ export function coverageCells(catalog: Catalog): CoverageCell[] {
         .map((overlay) => overlay.metadata.name)
         .sort(compareText);
       const note = notes.find((n) => n.accelerator === accelerator && n.service === service)?.note;
-      return note === undefined ? { accelerator, service, overlays } : { accelerator, service, overlays, note };
+      return note === undefined
+        ? { accelerator, service, overlays }
+        : { accelerator, service, overlays, note };
     }),
   );
 }

@@ -270,7 +270,13 @@ describe('evaluateCoherenceRules', () => {
 
   it('names the rule, the clauses that fired, what failed and why, on one line', () => {
     const [violation] = evaluateCoherenceRules(
-      [{ ...SERVICE_MONITOR, id: 'servicemonitor-needs-prometheus', reason: 'ClusterPolicy stays NotReady' }],
+      [
+        {
+          ...SERVICE_MONITOR,
+          id: 'servicemonitor-needs-prometheus',
+          reason: 'ClusterPolicy stays NotReady',
+        },
+      ],
       recipe({ 'gpu-operator': { values: monitorOn } }),
       REGISTRY,
     );
@@ -291,7 +297,8 @@ describe('evaluateCoherenceRules', () => {
           },
           ...(prometheus ? { 'kube-prometheus-stack': {} } : {}),
         };
-        const broken = evaluateCoherenceRules([SERVICE_MONITOR], recipe(parts), REGISTRY).length > 0;
+        const broken =
+          evaluateCoherenceRules([SERVICE_MONITOR], recipe(parts), REGISTRY).length > 0;
         expect(broken).toBe(monitor && !prometheus);
       }),
     );

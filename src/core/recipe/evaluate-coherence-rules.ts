@@ -161,7 +161,11 @@ class RecipeContext {
     const found = ` (found ${show(value)})`;
     if (!present) return { holds: false, text: `${subject} (no ${clause.component})` };
     if (Object.hasOwn(clause, 'equals'))
-      return outcome(sameValue(value, clause.equals), `${subject} == ${show(clause.equals)}`, found);
+      return outcome(
+        sameValue(value, clause.equals),
+        `${subject} == ${show(clause.equals)}`,
+        found,
+      );
     if (Object.hasOwn(clause, 'notEquals'))
       return outcome(
         !sameValue(value, clause.notEquals),
@@ -220,7 +224,10 @@ class RecipeContext {
       return accepted.includes(this.recipe.criteria[dimension]);
     });
     const text = parts
-      .map(([dimension, wanted]) => `${dimension} ${Array.isArray(wanted) ? `in ${show(wanted)}` : `== ${String(wanted)}`}`)
+      .map(
+        ([dimension, wanted]) =>
+          `${dimension} ${Array.isArray(wanted) ? `in ${show(wanted)}` : `== ${String(wanted)}`}`,
+      )
       .join(', ');
     return { holds, text: `criteria ${text}` };
   }
