@@ -3,7 +3,7 @@
  * and rules that span overlays (Kubernetes floors, manifest lists, driver roots) hold in every recipe.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/core/recipe/catalog.js';
 import { componentValues } from '../../src/core/recipe/component-values.js';
@@ -418,7 +418,49 @@ function manifestProblems(data: Catalog, query: LooseCriteria, recipe: RecipeRes
   ) {
     problems.push('GKE without the critical-pods ResourceQuota');
   }
+  const tuning = component(recipe, 'skyhook')?.manifestFiles ?? [];
+  if (
+    tuning.some((path) => changesKernel(data.manifests[path] ?? '')) &&
+    !dependsOn(recipe, 'gpu-operator', 'skyhook')
+  )
+    problems.push(
+      'Skyhook customizations that change the kernel or reboot deployed after gpu-operator',
+    );
   return problems;
+}
+
+/**
+ * Whether Skyhook packages in a manifest change the kernel or its boot settings (a reboot interrupt, a
+ * grub.conf, or a kernel install): the driver is built for the running kernel, so such customizations go
+ * before gpu-operator. Sysctl and service limits do not touch the driver.
+ * source: NVIDIA/skyhook-packages tuning/README.md (grub.conf needs a reboot), nvidia-setup/README.md
+ * (kernel install, then reboot)
+ */
+function changesKernel(text: string): boolean {
+  return parseAllDocuments(text).some((doc) => {
+    const object = doc.toJS() as {
+      kind?: string;
+      spec?: { packages?: Record<string, unknown> };
+    } | null;
+    if (object?.kind !== 'Skyhook') return false;
+    return Object.values(object.spec?.packages ?? {}).some((pkg) => {
+      const text = JSON.stringify(pkg);
+      return /"type":"reboot"|"grub\.conf"|nvidia-setup|NVIDIA_SETUP_INSTALL_KERNEL/.test(text);
+    });
+  });
+}
+
+function dependsOn(recipe: RecipeResult, later: string, earlier: string): boolean {
+  const pending = [...(component(recipe, later)?.dependencyRefs ?? [])];
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const next = pending.pop() as string;
+    if (next === earlier) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    pending.push(...(component(recipe, next)?.dependencyRefs ?? []));
+  }
+  return false;
 }
 
 describe('every query', () => {
@@ -550,5 +592,31 @@ describe('a user directory layered over the data (the example in docs/data-autho
     expect(getValueAtPath(valuesOf(data, recipe, 'gpu-operator'), ['driver', 'version'])).toBe(
       '580.95.05',
     );
+  });
+});
+
+describe('Skyhook customizations and the GPU Operator', () => {
+  const skyhook = (pkg: string) =>
+    `apiVersion: skyhook.nvidia.com/v1alpha1\nkind: Skyhook\nmetadata: {name: t}\nspec:\n  packages:\n    p:\n${pkg}`;
+
+  it.each([
+    ['a reboot interrupt', '      interrupt: {type: reboot}\n', true],
+    ['a grub.conf', '      configMap: {grub.conf: "hugepages=2"}\n', true],
+    [
+      'sysctl and containerd limits with service restarts',
+      '      interrupt: {type: restartAllServices}\n',
+      false,
+    ],
+  ])('count %s as a kernel change: %s', (_name, pkg, expected) => {
+    expect(changesKernel(skyhook(pkg))).toBe(expected);
+  });
+
+  it('leave the shipped tuning (sysctl, containerd limits) after gpu-operator, as the demo orders them', async () => {
+    const data = await embeddedCatalog();
+    const tuning = Object.entries(data.manifests).filter(([path]) =>
+      path.startsWith('components/skyhook/'),
+    );
+    expect(tuning.length).toBeGreaterThan(0);
+    expect(tuning.filter(([, text]) => changesKernel(text)).map(([path]) => path)).toEqual([]);
   });
 });

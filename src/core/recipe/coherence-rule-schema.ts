@@ -88,12 +88,13 @@ const constraintClauseSchema = z.strictObject({
   atLeast: z.union([z.string(), z.number().transform(String)]),
 });
 
-export const coherenceClauseSchema = z.union([
-  valueClauseSchema,
-  crdClauseSchema,
-  criteriaClauseSchema,
-  constraintClauseSchema,
-]);
+export const coherenceClauseSchema = z.union(
+  [valueClauseSchema, crdClauseSchema, criteriaClauseSchema, constraintClauseSchema],
+  {
+    error:
+      'a clause starts with component, providesCrdGroup, criteria or constraint (docs/data-authoring.md, "Coherence rules")',
+  },
+);
 export type CoherenceClause = z.infer<typeof coherenceClauseSchema>;
 export type ValueClause = z.infer<typeof valueClauseSchema>;
 export type CrdClause = z.infer<typeof crdClauseSchema>;

@@ -81,7 +81,8 @@ export function renderCoverageMatrix(catalog: Catalog): string {
       const cell = cells.find((c) => c.accelerator === accelerator && c.service === service);
       if (!cell) return '';
       if (cell.overlays.length > 0) return cell.overlays.map((o) => `\`${o}\``).join(', ');
-      notes.push(`${notes.length + 1}. **${accelerator} × ${service}**: ${cell.note ?? ''}`);
+      if (cell.note === undefined) return 'not covered';
+      notes.push(`${notes.length + 1}. **${accelerator} × ${service}**: ${cell.note}`);
       return `fallback (${notes.length})`;
     });
     return `| ${accelerator} | ${row.join(' | ')} |`;
