@@ -5,6 +5,7 @@
  * the same contracts.
  */
 import type { Catalog } from '../core/recipe/catalog.js';
+import type { ChartFolder } from '../core/recipe/check-values-paths.js';
 import type { CnsError } from '../core/shared/errors.js';
 import type {
   KubeClusterPolicy,
@@ -148,6 +149,17 @@ export interface DocumentLister {
 export interface CatalogLoader {
   /** Throws CnsError BAD_DATA (listing every problem), NOT_FOUND or USAGE for a bad directory. */
   load(dataDir?: string): Promise<Catalog>;
+  /**
+   * The data files (path → text) before validation: the embedded ones, with a data directory's laid
+   * over them. For checks that report every problem instead of stopping at the first parse error.
+   */
+  files(dataDir?: string): Promise<Readonly<Record<string, string>>>;
+}
+
+/** Reads a folder of unpacked charts (`<chart>/` or `<chart>-v<version>/`) for the values-path check. */
+export interface ChartFolderReader {
+  /** The folders of `dir` holding one of `charts`. Throws CnsError NOT_FOUND or FORBIDDEN. */
+  read(dir: string, charts: readonly string[]): Promise<ChartFolder[]>;
 }
 
 /** One file of a rendered tree: its `/`-separated path relative to the output, bytes and mode. */
@@ -184,6 +196,7 @@ export interface Ports {
   readonly timeouts: Timeouts;
   readonly openHost: OpenHost;
   readonly openKube: OpenKubeSnapshotSource;
+  readonly chartFolders: ChartFolderReader;
   /** Slot for the bundle stage: built on first use, like openKube, once its adapter exists. */
   readonly openBundleWriter?: () => Promise<BundleWriter>;
 }

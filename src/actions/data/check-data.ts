@@ -10,13 +10,12 @@ import {
   pinnedVersions,
   selectChartFolder,
   unknownValuesPaths,
-  type ChartFolder,
 } from '../../core/recipe/check-values-paths.js';
 import { coverageProblems } from '../../core/recipe/coverage-matrix.js';
 import { describeCriteria } from '../../core/recipe/criteria.js';
-import { layerCatalogFiles } from '../../core/recipe/layer-catalog-files.js';
 import { parseCatalog, type CatalogProblem } from '../../core/recipe/parse-catalog.js';
 import { isCnsError } from '../../core/shared/errors.js';
+import type { ActionDeps } from '../ports.js';
 
 export const DATA_CHECKS = ['schema', 'coverage', 'values-path', 'coherence'] as const;
 export type DataCheck = (typeof DATA_CHECKS)[number];
@@ -41,24 +40,13 @@ export interface CheckDataRequest {
   readonly chartsDir?: string | undefined;
 }
 
-export interface CheckDataDeps {
-  readonly embeddedFiles: Readonly<Record<string, string>>;
-  readonly readDataDirectory: (dir: string) => Promise<Record<string, string>>;
-  readonly readChartFolders: (dir: string, charts: readonly string[]) => Promise<ChartFolder[]>;
-}
+export type CheckDataDeps = Pick<ActionDeps, 'catalogLoader' | 'chartFolders'>;
 
 export async function checkData(
   request: CheckDataRequest,
   deps: CheckDataDeps,
 ): Promise<DataCheckReport> {
-  const files =
-    request.dataDir === undefined
-      ? deps.embeddedFiles
-      : layerCatalogFiles(
-          deps.embeddedFiles,
-          await deps.readDataDirectory(request.dataDir),
-          request.dataDir,
-        );
+  const files = await deps.catalogLoader.files(request.dataDir);
   let catalog: Catalog;
   try {
     catalog = parseCatalog(files);
@@ -102,7 +90,7 @@ async function checkValuesPaths(
   deps: CheckDataDeps,
 ): Promise<{ problems: DataProblem[]; notes: string[] }> {
   const charts = [...new Set(Object.values(catalog.components).map((c) => c.helm.chart))];
-  const folders = await deps.readChartFolders(chartsDir, charts);
+  const folders = await deps.chartFolders.read(chartsDir, charts);
   const problems: DataProblem[] = [];
   const notes: string[] = [];
   for (const [component, versions] of pinnedVersions(catalog)) {

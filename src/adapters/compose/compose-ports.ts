@@ -56,5 +56,11 @@ export function composePorts(input: ComposeInput): Ports {
       const { createOpenKubeSnapshotSource } = await import('../kube/open-kube-snapshot-source.js');
       return createOpenKubeSnapshotSource({ env, homeDir: env.HOME })(signal);
     },
+    chartFolders: {
+      read: async (dir, charts) => {
+        const { readChartFolders } = await import('../charts/read-chart-folders.js');
+        return readChartFolders(dir, charts);
+      },
+    },
   };
 }

@@ -29,21 +29,16 @@ export function registerData(program: Command, context: CliContext): void {
     )
     .addHelpText('after', EXAMPLES)
     .action(async (flags) => {
-      const [{ checkData }, { readDataDirectory }, { readChartFolders }] = await Promise.all([
-        import('../../actions/data/check-data.js'),
-        import('../../adapters/catalog/read-data-directory.js'),
-        import('../../adapters/charts/read-chart-folders.js'),
-      ]);
-      const embedded = await context.deps.loadEmbeddedCatalog();
+      const { checkData } = await import('../../actions/data/check-data.js');
       const report = await checkData(
         { dataDir: flags.data, chartsDir: flags.charts },
-        { embeddedFiles: embedded.files, readDataDirectory, readChartFolders },
+        context.deps,
       );
       for (const problem of report.problems)
         context.io.stdout.write(`${problem.check}: ${problem.where}: ${problem.message}\n`);
-      for (const note of report.notes) context.reporter.info(`note: ${note}`);
+      for (const note of report.notes) context.deps.reporter.info(`note: ${note}`);
       const count = report.problems.length;
-      context.reporter.info(
+      context.deps.reporter.info(
         `data check: ${count} problem${count === 1 ? '' : 's'} (${report.queries} queries, ${report.recipes} distinct recipes)`,
       );
       if (count > 0) context.exitCode = 1;
