@@ -4,7 +4,7 @@
  * tool version), the global flags, and a place to set a result exit code. Nothing here reads
  * `process`, so the CLI runs in-process in tests exactly as it does from the shell.
  */
-import type { ActionDeps } from '../actions/ports.js';
+import type { ActionDeps, KubeSelection } from '../actions/ports.js';
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -30,6 +30,8 @@ export interface CliIo {
 export interface GlobalFlags {
   readonly debug: boolean;
   readonly logJson: boolean;
+  /** --kubeconfig and --context: the cluster of every command that talks to one. */
+  readonly kube: KubeSelection;
 }
 
 export interface CliContext {

@@ -6,6 +6,7 @@
  */
 import { readEmbeddedCatalog } from '../adapters/catalog/read-embedded-catalog.js';
 import { composePorts } from '../adapters/compose/compose-ports.js';
+import type { KubeSelection } from '../actions/ports.js';
 import { CnsError } from '../core/shared/errors.js';
 import { runCli } from './run-cli.js';
 
@@ -46,27 +47,29 @@ function main(): void {
     if (error.code !== 'EPIPE') throw error;
   });
   const catalogFile = new URL('./catalog.json', import.meta.url);
-  const ports = composePorts({
-    env: process.env,
-    processId: process.pid,
-    userId: process.getuid?.(),
-    killProcessGroup: (groupId, signal) => process.kill(-groupId, signal),
-    loadEmbeddedCatalog: () => readEmbeddedCatalog(catalogFile.pathname),
-    stdio: {
-      readStdin: () => readStdin(controller.signal),
-      writeStdout: (text) => {
-        process.stdout.write(text);
-        return Promise.resolve();
+  const portsForRun = (kube: KubeSelection) =>
+    composePorts({
+      kube,
+      env: process.env,
+      processId: process.pid,
+      userId: process.getuid?.(),
+      killProcessGroup: (groupId, signal) => process.kill(-groupId, signal),
+      loadEmbeddedCatalog: () => readEmbeddedCatalog(catalogFile.pathname),
+      stdio: {
+        readStdin: () => readStdin(controller.signal),
+        writeStdout: (text) => {
+          process.stdout.write(text);
+          return Promise.resolve();
+        },
       },
-    },
-  });
+    });
   const io = {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     runtime: { node: process.versions.node, platform: `${process.platform}/${process.arch}` },
   };
-  runCli(process.argv.slice(2), io, ports, controller.signal)
+  runCli(process.argv.slice(2), io, portsForRun, controller.signal)
     .then((code) => {
       process.exitCode = controller.signal.aborted ? INTERRUPTED_EXIT_CODE : code;
     })

@@ -52,7 +52,7 @@ const context: CliContext = {
     runtime: { node: 'test', platform: 'test/test' },
   },
   deps: {} as ActionDeps,
-  globals: { debug: false, logJson: false },
+  globals: { debug: false, logJson: false, kube: {} },
   exitCode: 0,
 };
 const program = buildProgram(context, '0.0.0-test');
