@@ -14,9 +14,10 @@
 #        k8s-test-apiserver.sh start RUN_DIR    # builds if needed, starts, writes RUN_DIR/kubeconfig
 #        k8s-test-apiserver.sh stop RUN_DIR
 #
-# RUN_DIR/kubeconfig has three contexts on one cluster: `admin` and `cli` (both in system:masters; the
-# harness acts as admin, the CLI under test as cli, so the audit log tells their requests apart) and
-# `limited` (a user with no permissions until a test binds some). Every request is recorded in
+# RUN_DIR/kubeconfig has four contexts on one cluster: `admin`, `cli` and `scale` (in system:masters;
+# the harness acts as admin, the CLI under test as cli, and as scale where its requests are counted,
+# so the audit log tells them apart) and `limited` (a user with no permissions until a test binds
+# some). Every request is recorded in
 # RUN_DIR/audit.log (one JSON event per line). Exit status 3 means Go is not installed.
 set -euo pipefail
 cmd=${1:?build|start|stop}
@@ -80,6 +81,7 @@ start() {
   {
     echo 'admintoken,admin,admin,system:masters'
     echo 'clitoken,cli,cli,system:masters'
+    echo 'scaletoken,scale,scale,system:masters'
     echo 'limitedtoken,limited,limited'
   } >"$run/tokens.csv"
   cat >"$run/audit-policy.yaml" <<'EOF'
@@ -96,13 +98,14 @@ EOF
   echo $! >"$run/etcd.pid"
   # The kubelet's log endpoint is played by the harness over TLS with a self-signed certificate, as a
   # kubelet without a CA-signed serving certificate would; the apiserver is not told its CA.
+  # --allow-privileged as every real cluster sets it (the agent's privileged container needs it).
   "$CACHE/bin/kube-apiserver" --etcd-servers="http://127.0.0.1:$etcd_port" --bind-address=127.0.0.1 \
     --advertise-address=127.0.0.1 --secure-port="$port" --cert-dir="$run/certs" --token-auth-file="$run/tokens.csv" \
     --authorization-mode=RBAC --service-account-issuer=https://kubernetes.default.svc \
     --service-account-key-file="$run/sa.pub" --service-account-signing-key-file="$run/sa.key" \
     --service-cluster-ip-range=10.96.0.0/24 --endpoint-reconciler-type=none \
     --audit-policy-file="$run/audit-policy.yaml" --audit-log-path="$run/audit.log" --audit-log-mode=blocking \
-    --kubelet-preferred-address-types=InternalIP >"$run/apiserver.log" 2>&1 &
+    --kubelet-preferred-address-types=InternalIP --allow-privileged=true >"$run/apiserver.log" 2>&1 &
   echo $! >"$run/apiserver.pid"
   local server="https://127.0.0.1:$port"
   {
@@ -112,12 +115,12 @@ EOF
     echo "- name: cns-test"
     echo "  cluster: { server: \"$server\", insecure-skip-tls-verify: true }"
     echo 'users:'
-    for user in admin cli limited; do
+    for user in admin cli scale limited; do
       echo "- name: $user"
       echo "  user: { token: ${user}token }"
     done
     echo 'contexts:'
-    for user in admin cli limited; do
+    for user in admin cli scale limited; do
       echo "- name: $user"
       echo "  context: { cluster: cns-test, user: $user, namespace: default }"
     done

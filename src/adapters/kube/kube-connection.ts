@@ -121,7 +121,9 @@ export async function connectKube(input: ConnectKubeInput): Promise<KubeConnecti
     async call(call, signal, request) {
       signal.throwIfAborted();
       try {
-        return await request(withSignal(signal));
+        // A signal of its own per request: many concurrent requests would otherwise pile their
+        // abort listeners onto the run's one signal.
+        return await request(withSignal(AbortSignal.any([signal])));
       } catch (error) {
         throw toKubeError(error, { cluster: name, ...call }, signal);
       }

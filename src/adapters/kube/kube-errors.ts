@@ -153,7 +153,7 @@ function apiStatusOf(error: unknown): ApiStatus {
   if (typeof body !== 'string' || body === '') return {};
   try {
     const parsed = JSON.parse(body) as unknown;
-    return typeof parsed === 'object' && parsed !== null ? (parsed) : {};
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
   } catch {
     return {};
   }

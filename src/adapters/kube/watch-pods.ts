@@ -42,7 +42,10 @@ export async function* watchPods(
 ): AsyncGenerator<PodStates, never, void> {
   const pods = new Map<string, KubePod>();
   const inner = new AbortController();
-  const stop = (): void => inner.abort(signal.reason);
+  const stop = (): void => {
+    inner.abort(signal.reason);
+    wake?.();
+  };
   signal.addEventListener('abort', stop, { once: true });
   let changed = false;
   let failure: Error | undefined;
@@ -82,7 +85,6 @@ export async function* watchPods(
       }
       await new Promise<void>((resolve) => {
         wake = resolve;
-        inner.signal.addEventListener('abort', () => resolve(), { once: true });
       });
       wake = undefined;
     }
@@ -208,14 +210,12 @@ function watchOnce(
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
   });
 }

@@ -3,9 +3,23 @@
  * document. Collectors that cannot run here are recorded in the document and warned about on stderr;
  * only --require-gpu turns a missing source into a failure.
  */
-import { Command, Option } from '@commander-js/extra-typings';
+import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import { CNS_VERSION } from '../../version.js';
 import type { CliContext } from '../cli-context.js';
 import { snapshotRenderers } from '../format/snapshot-renderers.js';
+import {
+  assertNoAgentFlags,
+  DEFAULT_AGENT_TIMEOUT,
+  DEFAULT_JOB_NAME,
+  DEFAULT_NAMESPACE,
+  DEFAULT_PARALLEL,
+  DEFAULT_SERVICE_ACCOUNT,
+  defaultAgentImage,
+  toDeployAgentOptions,
+  type DeployAgentFlags,
+  type GivenFlags,
+} from '../options/deploy-agent-options.js';
+import { createProgressLine } from '../progress-line.js';
 import { withOutputOptions } from '../shared-flags.js';
 import { writeResult } from '../write-result.js';
 
@@ -68,7 +82,7 @@ export function registerSnapshot(program: Command, context: CliContext): void {
       .option('--require-gpu', 'fail (exit 6) when no NVIDIA GPU is found')
       .option(
         '--timeout <duration>',
-        'time limit of each collector (e.g. 30s, 500ms, 2m)',
+        `time limit of each collector (e.g. 30s, 500ms, 2m); with --deploy-agent, how long to wait for the agents (default ${DEFAULT_AGENT_TIMEOUT})`,
         DEFAULT_TIMEOUT,
       )
       .addOption(
@@ -76,11 +90,81 @@ export function registerSnapshot(program: Command, context: CliContext): void {
           '--node-name <name>',
           "this node's Kubernetes name (default: $NODE_NAME, then the host name)",
         ),
+      )
+      .option(
+        '--collectors <names>',
+        'comma-separated collectors to run: systemd, os, k8s, gpu (default: all)',
+      )
+      .option(
+        '--deploy-agent',
+        'snapshot from inside the cluster: run this CLI as a Job on a node and fetch its snapshot',
+      )
+      .option(
+        '--namespace <namespace>',
+        `--deploy-agent: namespace of the Job, its RBAC and the ConfigMap (default: ${DEFAULT_NAMESPACE})`,
+      )
+      .option(
+        '--image <image>',
+        `--deploy-agent: the agent image (default: ${defaultAgentImage(CNS_VERSION)})`,
+      )
+      .option(
+        '--node-selector <key=value>',
+        '--deploy-agent: run on nodes with this label (repeatable)',
+        collect,
+      )
+      .option(
+        '--toleration <key=value:Effect>',
+        '--deploy-agent: tolerate this taint (repeatable; also key:Effect, key, :Effect; default: every taint)',
+        collect,
+      )
+      .option(
+        '--image-pull-secret <name>',
+        '--deploy-agent: a Secret to pull the image with (repeatable)',
+        collect,
+      )
+      .option(
+        '--job-name <name>',
+        `--deploy-agent: the Job's name, and the prefix of per-node Jobs (default: ${DEFAULT_JOB_NAME})`,
+      )
+      .option(
+        '--service-account-name <name>',
+        `--deploy-agent: the agent's ServiceAccount, Role and RoleBinding (default: ${DEFAULT_SERVICE_ACCOUNT})`,
+      )
+      .option(
+        '--privileged [bool]',
+        '--deploy-agent: read the host (host root, host PID, privileged container); false: a Pod Security "restricted" pod that records only the cluster\'s view (default: true)',
+        parseBoolean,
+      )
+      .option(
+        '--all-nodes',
+        '--deploy-agent: one agent on every node matching --node-selector; -o names a directory (files by node) or cm://<namespace>/<prefix> (a ConfigMap per node)',
+      )
+      .option(
+        '--parallel <count>',
+        `--all-nodes: agents running at once (default: ${DEFAULT_PARALLEL})`,
+      )
+      .option(
+        '--cleanup',
+        '--deploy-agent: remove the Job, its pods and the RBAC afterwards, also after a failure, a timeout or Ctrl-C',
       ),
     snapshotRenderers,
+    {
+      output:
+        'write the result to this file (atomically) or cm://<namespace>/<name> instead of stdout (--deploy-agent: default cm://<namespace>/cns-snapshot)',
+    },
   )
     .addHelpText('after', EXAMPLES)
-    .action(async (flags) => {
+    .action(async (flags, command) => {
+      if (flags.deployAgent) {
+        await deployAgentCommand(context, flags, {
+          timeout:
+            command.getOptionValueSource('timeout') === 'default' ? undefined : flags.timeout,
+          hostRoot: command.getOptionValueSource('hostRoot') !== 'default',
+          systemdUnits: command.getOptionValueSource('systemdUnits') !== 'default',
+        });
+        return;
+      }
+      assertNoAgentFlags(flags);
       // toSnapshotOptions sits with the action, as cnsd converts requests with it too; it is imported
       // here, not at start-up, because its defaults come from the collectors.
       const [{ toSnapshotOptions }, { takeSnapshot }] = await Promise.all([
@@ -106,4 +190,31 @@ export function registerSnapshot(program: Command, context: CliContext): void {
       await writeResult(context, flags, snapshotRenderers[flags.format], snapshot, {});
     });
   program.addCommand(command);
+}
+
+/** `snapshot --deploy-agent`: the agents write the snapshots; progress goes to stderr. */
+async function deployAgentCommand(
+  context: CliContext,
+  flags: DeployAgentFlags,
+  given: GivenFlags,
+): Promise<void> {
+  const request = toDeployAgentOptions(flags, given, context.deps.toolVersion);
+  const { deployAgent } = await import('../../actions/snapshot/deploy-agent.js');
+  const progress = createProgressLine(context.io.stderr, context.globals.logJson);
+  const reporter = progress.around(context.deps.reporter);
+  try {
+    await deployAgent(request, { ...context.deps, reporter }, { onProgress: progress.show });
+  } finally {
+    progress.end();
+  }
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function parseBoolean(value: string): boolean {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new InvalidArgumentError('expected true or false');
 }

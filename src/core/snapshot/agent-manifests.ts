@@ -72,6 +72,8 @@ export interface AgentDeployment {
   /** The Job's own deadline: the cluster stops an agent that outlives it. */
   readonly activeDeadlineSeconds: number;
   readonly format: 'yaml' | 'json';
+  /** More `cnsctl snapshot` flags for the agents (--systemd-units, --all-properties, …). */
+  readonly agentArgs: readonly string[];
   readonly toolVersion: string;
   readonly agents: readonly AgentSpec[];
 }
