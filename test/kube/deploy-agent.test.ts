@@ -259,7 +259,7 @@ describeCluster('snapshot --deploy-agent', { timeout: 120_000 }, () => {
     expect(run.stderr).toContain(`warning: agent failed on ${pool}-a: exit code 4 (Error)\n`);
     // The agent's own error, as it wrote it, through the kubelet's log endpoint.
     expect(run.stderr).toMatch(
-      /warning: last log lines of cns-agent-\w+:\n(  \| .*\n)*  \| error: the in-cluster API server \(.*\): the credentials were refused \(401 Unauthorized\) trying to get configmaps "cns-snapshot"/,
+      /warning: last log lines of cns-agent-\w+:\n( {2}\| .*\n)* {2}\| error: the in-cluster API server \(.*\): the credentials were refused \(401 Unauthorized\) trying to get configmaps "cns-snapshot"/,
     );
     expect(run.stderr).toMatch(
       new RegExp(
