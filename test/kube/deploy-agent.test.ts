@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cnsctl } from '../cli/run-cli-in-process.js';
+import { kubectl, leftInCluster } from './cluster-objects.js';
 import { startHarness, type Harness, type HarnessOptions } from './harness/harness.js';
 import {
   clients,
@@ -26,12 +27,6 @@ interface Snapshot {
   metadata: Record<string, unknown>;
   measurements: { type: string; subtypes: { subtype: string; data: Record<string, unknown> }[] }[];
 }
-
-const kubectl = (...args: string[]): string =>
-  execFileSync('kubectl', ['--kubeconfig', KUBECONFIG, '--context', 'admin', ...args], {
-    encoding: 'utf8',
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
 
 describeCluster('snapshot --deploy-agent', { timeout: 120_000 }, () => {
   let namespace: string;
@@ -72,34 +67,7 @@ describeCluster('snapshot --deploy-agent', { timeout: 120_000 }, () => {
       `${POOL_LABEL}=${pool}`,
       ...args,
     ]);
-  /** What cnsctl left in the namespace and cluster-wide, by kind/name. */
-  const remaining = async (): Promise<string[]> => {
-    const api = clients();
-    const selector = 'app.kubernetes.io/managed-by=cnsctl';
-    const [jobs, pods, accounts, roles, bindings, clusterRoles, clusterBindings] =
-      await Promise.all([
-        api.batch.listNamespacedJob({ namespace }),
-        api.core.listNamespacedPod({ namespace }),
-        api.core.listNamespacedServiceAccount({ namespace, labelSelector: selector }),
-        api.rbac.listNamespacedRole({ namespace, labelSelector: selector }),
-        api.rbac.listNamespacedRoleBinding({ namespace, labelSelector: selector }),
-        api.rbac.listClusterRole({ labelSelector: selector }),
-        api.rbac.listClusterRoleBinding({ labelSelector: selector }),
-      ]);
-    const ours = (kind: string, items: { metadata?: { name?: string } }[]) =>
-      items.map((item) => `${kind}/${item.metadata?.name ?? ''}`);
-    return [
-      ...ours('job', jobs.items),
-      ...ours('pod', pods.items),
-      ...ours('serviceaccount', accounts.items),
-      ...ours('role', roles.items),
-      ...ours('rolebinding', bindings.items),
-      ...ours('clusterrole', clusterRoles.items).filter((n) => n.includes(`:${namespace}:`)),
-      ...ours('clusterrolebinding', clusterBindings.items).filter((n) =>
-        n.includes(`:${namespace}:`),
-      ),
-    ].sort();
-  };
+  const remaining = () => leftInCluster(namespace);
   const readSnapshot = (name: string): Snapshot =>
     parse(
       kubectl('-n', namespace, 'get', 'cm', name, '-o', 'jsonpath={.data.snapshot\\.yaml}'),
