@@ -62,7 +62,13 @@ export async function createNamespace(
   labels: Record<string, string> = {},
 ): Promise<string> {
   const name = uniqueName(prefix);
-  await clients().core.createNamespace({ body: { metadata: { name, labels } } });
+  const { core } = clients();
+  await core.createNamespace({ body: { metadata: { name, labels } } });
+  // What the ServiceAccount controller does for every namespace.
+  await core.createNamespacedServiceAccount({
+    namespace: name,
+    body: { metadata: { name: 'default' } },
+  });
   return name;
 }
 

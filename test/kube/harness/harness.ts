@@ -164,6 +164,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         { ...base, ready: true, started: true, state: { running: { startedAt } } },
       ],
     });
+    // Anything but our agent (a daemon of the node) just runs.
+    if (container?.command?.[0] !== 'cnsctl') return;
     const stop = new AbortController();
     running.set(name, stop);
     const append = (text: string): void => {
