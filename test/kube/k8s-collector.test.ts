@@ -151,8 +151,7 @@ describeCluster('the K8s collector', { timeout: 60_000 }, () => {
       ) as Values;
       const rendered = mergeValues(chartDefaults, values);
       const specFields = Object.keys(
-        (crd.spec.versions[0]?.schema?.openAPIV3Schema?.properties?.spec?.properties ??
-          {}),
+        crd.spec.versions[0]?.schema?.openAPIV3Schema?.properties?.spec?.properties ?? {},
       );
       const spec = Object.fromEntries(
         Object.entries(rendered).filter(([key]) => specFields.includes(key)),

@@ -88,7 +88,12 @@ export interface AuditEvent {
   readonly user: { readonly username: string };
   readonly verb: string;
   readonly requestURI: string;
-  readonly objectRef?: { readonly resource?: string };
+  readonly objectRef?: {
+    readonly resource?: string;
+    readonly namespace?: string;
+    readonly name?: string;
+  };
+  readonly responseStatus?: { readonly code?: number };
   readonly requestReceivedTimestamp: string;
 }
 

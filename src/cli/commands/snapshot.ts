@@ -37,8 +37,12 @@ One that cannot run here is recorded as unavailable or failed, with why, and pri
 Exit codes:
   0    the snapshot was taken (some collectors may be unavailable: see the warnings)
   2    bad flags
-  6    --require-gpu and no GPU was found (or the GPU collector failed)
-  130  interrupted
+  3    (--deploy-agent) the namespace, or a node matching --node-selector, does not exist
+  4    (--deploy-agent) a permission is missing (the preflight lists them all) or the cluster refused us
+  5    (--deploy-agent) the agents did not finish within --timeout (where each was stuck is said)
+  6    --require-gpu and no GPU was found (or the GPU collector failed); an agent failed; no cluster
+  7    (--deploy-agent) an object of the same name exists that cnsctl did not create
+  130  interrupted (with --cleanup, what was created is removed first)
 
 Examples:
   # This node, as YAML on stdout
@@ -58,6 +62,22 @@ Examples:
 
   # Straight into validation
   cnsctl snapshot | cnsctl validate --recipe recipe.yaml --snapshot -
+
+From inside the cluster (--deploy-agent): this CLI runs as a Job on a matching node (the host's / mounted
+read-only, host PID, in-cluster credentials), writes its snapshot to a ConfigMap, and the CLI waits for
+it with a watch, showing progress. It first asks the API server whether you may do everything the run
+needs and creates nothing if not; RBAC is least-privilege (docs/agent.md).
+
+  # The demo: an agent on a GPU node, the result in cm://gpu-operator/cns-snapshot, nothing else left
+  cnsctl snapshot --deploy-agent --namespace gpu-operator --node-selector nodeGroup=customer-gpu --cleanup
+
+  # Into a file instead, on a tainted pool, from a private registry
+  cnsctl snapshot --deploy-agent --toleration dedicated=gpu:NoSchedule --image-pull-secret regcred \\
+    --image registry.example.com/cnsctl:v1 -o snapshot.yaml --cleanup
+
+  # Every GPU node, 50 at a time, a file per node; then the fleet diff
+  cnsctl snapshot --deploy-agent --all-nodes --node-selector nvidia.com/gpu.present=true \\
+    --parallel 50 -o snapshots/ --cleanup && cnsctl diff snapshots/ -t table
 `;
 
 export function registerSnapshot(program: Command, context: CliContext): void {
