@@ -145,6 +145,16 @@ describe('cnsctl recipe', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('refuses a recipeCriteria document with a misspelt key instead of ignoring it', async () => {
+    const run = await cnsctl(['recipe', '--criteria', '-'], {
+      stdin:
+        'kind: recipeCriteria\napiVersion: cns.nvidia.com/v1alpha1\nspec:\n  servce: eks\n  accelerator: h100\n',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/<stdin>: not a valid recipeCriteria at spec: unknown key "servce"/);
+    expect(run.stdout).toBe('');
+  });
+
   it('names the file and line when a snapshot is not YAML', async () => {
     const dir = await tempDir();
     const file = join(dir, 'broken.yaml');
