@@ -47,11 +47,16 @@ export function evaluateExpression(
 }
 
 function evaluateClause(clause: ConstraintClause, actual: string): ExpressionOutcome {
-  const { operator, operand, version } = clause;
+  const { operator, operand, version, pattern } = clause;
   if (operator === undefined) {
     return actual === operand
       ? { holds: true, message: `${actual} equals ${operand}` }
       : { holds: false, message: `expected exactly "${operand}", found "${actual}"` };
+  }
+  if (pattern) {
+    return pattern.test(actual)
+      ? { holds: true, message: `"${actual}" matches ${operand}` }
+      : { holds: false, message: `"${actual}" does not contain the word ${operand}` };
   }
   const actualVersion = version ? parseLooseVersion(actual) : undefined;
   if (operator === '==' || operator === '!=') {
