@@ -221,6 +221,57 @@ describe('cnsctl validate', () => {
     expect(run.stdout).toBe('');
   });
 
+  describe('on a snapshot with nothing the recipe asks for (a CPU machine)', () => {
+    const emptySnapshot = () =>
+      tempFile(
+        'cpu.yaml',
+        'kind: Snapshot\napiVersion: cns.nvidia.com/v1alpha1\nmetadata: {}\nmeasurements: []\n',
+      );
+
+    it.each([
+      ['yaml', (out: string) => (parse(out) as ValidationResult).summary.status, 'incomplete'],
+      ['json', (out: string) => (JSON.parse(out) as ValidationResult).summary.status, 'incomplete'],
+      ['table', (out: string) => /^(\w+): 0 passed/m.exec(out)?.[1], 'INCOMPLETE'],
+      ['junit', (out: string) => /name="status" value="(\w+)"/.exec(out)?.[1], 'incomplete'],
+    ])(
+      'says incomplete, never pass, in %s, and exits 0 with a warning by default',
+      async (format, status, expected) => {
+        const snapshot = await emptySnapshot();
+        const run = await cnsctl([
+          'validate',
+          '--recipe',
+          DEMO_RECIPE,
+          '--snapshot',
+          snapshot,
+          '-t',
+          format,
+        ]);
+        expect(run.code).toBe(0);
+        expect(status(run.stdout)).toBe(expected);
+        expect(run.stderr).toContain('validation incomplete: 4 of 4 constraints not measured');
+      },
+    );
+
+    it('exits 1 under --fail-on skipped, with each skipped constraint a JUnit failure', async () => {
+      const snapshot = await emptySnapshot();
+      const run = await cnsctl([
+        'validate',
+        '--recipe',
+        DEMO_RECIPE,
+        '--snapshot',
+        snapshot,
+        '--fail-on',
+        'skipped',
+        '-t',
+        'junit',
+      ]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('tests="4" failures="4" errors="0" skipped="0"');
+      expect(run.stdout).toMatch(/<failure message="not measured: [^"]*" type="skipped">/);
+      expect(run.stderr).toBe('');
+    });
+  });
+
   it.each([
     ['an ordering operator before text', '">= latest"'],
     ['two clauses without a comma', '">=6.8 <6.0"'],
