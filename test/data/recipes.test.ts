@@ -435,7 +435,16 @@ describe('recipes from a snapshot', () => {
       snapshotWith({ 'OS.release.VERSION_ID': '22.04' }),
     );
     expect(recipe.metadata.excludedOverlays).toEqual(['ubuntu-training']);
-    expect(recipe.constraints.map((c) => c.name)).toEqual(['K8s.server.version']);
+    // The overlay's constraints stay, marked, so validating the node against this recipe fails them.
+    expect(
+      recipe.constraints.map((c) => [c.name, c.excludedOverlay ?? 'applied', c.excludedBecause]),
+    ).toEqual([
+      ['K8s.server.version', 'applied', undefined],
+      ['OS.release.ID', 'ubuntu-training', expect.stringContaining('OS.release.VERSION_ID: ')],
+      ['OS.release.VERSION_ID', 'ubuntu-training', expect.stringContaining('found "22.04"')],
+      ['OS.sysctl./proc/sys/kernel/osrelease', 'ubuntu-training', expect.any(String)],
+      ...recipe.constraints.slice(4).map((c) => [c.name, 'applied', undefined]),
+    ]);
   });
 
   it('leave out GB200 DRA on a cluster older than 1.34 instead of shipping a driver it cannot run', async () => {
@@ -446,7 +455,12 @@ describe('recipes from a snapshot', () => {
     );
     expect(recipe.metadata.excludedOverlays).toContain('gb200-eks-training');
     expect(recipe.deploymentOrder).not.toContain('nvidia-dra-driver-gpu');
-    expect(kubernetesFloor(recipe)).toBe('1.30');
+    // The DRA overlay's floor stays in the recipe, marked, so the node is judged by it.
+    expect(recipe.constraints.find((c) => c.name === K8S)).toMatchObject({
+      value: '>= 1.34',
+      excludedOverlay: 'gb200-eks-training',
+      excludedBecause: expect.stringContaining('v1.33.5-eks-1234567 is not >= 1.34'),
+    });
   });
 
   it('keep an overlay whose platform-managed driver is only warned about', async () => {

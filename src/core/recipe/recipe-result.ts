@@ -22,6 +22,16 @@ export const recipeResultComponentSchema = z.looseObject({
   dependencyRefs: z.array(z.string()).optional(),
 });
 
+/**
+ * A recipe constraint. In a recipe built from a snapshot, the constraints of overlays the snapshot
+ * excluded stay in the recipe (the node is still judged by them) and carry `excludedOverlay`, the
+ * overlay that requires them, and `excludedBecause`, why that overlay was left out.
+ */
+export const recipeConstraintSchema = constraintSchema.extend({
+  excludedOverlay: z.string().optional(),
+  excludedBecause: z.string().optional(),
+});
+
 export const constraintWarningSchema = z.looseObject({
   overlay: z.string(),
   name: z.string(),
@@ -44,7 +54,7 @@ export const recipeResultSchema = z.looseObject({
     })
     .default({ appliedOverlays: [] }),
   criteria: z.record(z.string(), criteriaValue.nullish()).default({}),
-  constraints: z.array(constraintSchema).default([]),
+  constraints: z.array(recipeConstraintSchema).default([]),
   componentRefs: z.array(recipeResultComponentSchema).default([]),
   deploymentOrder: z.array(z.string()).default([]),
 });
@@ -52,3 +62,4 @@ export const recipeResultSchema = z.looseObject({
 export type RecipeResult = z.output<typeof recipeResultSchema>;
 export type RecipeComponentRef = z.output<typeof recipeResultComponentSchema>;
 export type ConstraintWarning = z.output<typeof constraintWarningSchema>;
+export type RecipeConstraint = z.output<typeof recipeConstraintSchema>;

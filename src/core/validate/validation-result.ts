@@ -25,6 +25,8 @@ export const validationEntrySchema = z.looseObject({
   severity: z.enum(CONSTRAINT_SEVERITIES).optional(),
   message: z.string().optional(),
   remediation: z.string().optional(),
+  /** The overlay that requires the constraint and that the recipe left out (recipeResult constraints). */
+  excludedOverlay: z.string().optional(),
 });
 
 const count = z.number().int().nonnegative();
@@ -133,12 +135,14 @@ export function buildValidationResult(
 }
 
 function toEntry(result: ConstraintResult): ValidationEntry {
-  const { name, expected, actual, status, severity, message, remediation } = result;
+  const { name, expected, actual, status, severity, message, remediation, excludedOverlay } =
+    result;
   // Literal shapes rather than conditional spreads: this runs once per constraint, 10,000 at a time.
   const entry: { -readonly [K in keyof ValidationEntry]: ValidationEntry[K] } =
     actual === undefined
       ? { name, expected, status, severity, message }
       : { name, expected, actual, status, severity, message };
   if (remediation !== undefined) entry.remediation = remediation;
+  if (excludedOverlay !== undefined) entry.excludedOverlay = excludedOverlay;
   return entry;
 }
