@@ -77,13 +77,14 @@ function withoutPath(values: Values, path: readonly string[]): Values {
 }
 
 describe('the demo query (eks, h100, ubuntu, training)', () => {
-  it('yields exactly the four constraints of the demo recipe', async () => {
+  it('yields exactly the four constraints of the demo recipe, plus the GPU model', async () => {
     const recipe = recipeFor(await embeddedCatalog(), DEMO_QUERY);
     expect(recipe.constraints.map(({ name, value }) => ({ name, value }))).toEqual([
       { name: 'K8s.server.version', value: '>= 1.30' },
       { name: 'OS.release.ID', value: 'ubuntu' },
       { name: 'OS.release.VERSION_ID', value: '24.04' },
       { name: 'OS.sysctl./proc/sys/kernel/osrelease', value: '>= 6.8' },
+      { name: 'GPU.smi.gpu.model', value: '~= H100' },
     ]);
   });
 
@@ -467,7 +468,7 @@ describe('recipes from a snapshot', () => {
     const recipe = recipeFor(
       await embeddedCatalog(),
       { service: 'gke', accelerator: 'h100', os: 'cos', intent: 'training' },
-      snapshotWith({ 'GPU.smi.driver': '535.230.02' }),
+      snapshotWith({ 'GPU.smi.driver': '535.230.02', 'OS.release.ID': 'cos' }),
     );
     expect(recipe.metadata.appliedOverlays).toContain('h100-gke-cos-training');
     expect(recipe.metadata.constraintWarnings?.map((w) => w.name)).toContain('GPU.smi.driver');

@@ -23,6 +23,7 @@ describe('cnsctl recipe', () => {
       { name: 'OS.release.ID', value: 'ubuntu' },
       { name: 'OS.release.VERSION_ID', value: '24.04' },
       { name: 'OS.sysctl./proc/sys/kernel/osrelease', value: '>= 6.8' },
+      { name: 'GPU.smi.gpu.model', value: '~= H100' },
     ]);
     const versions = Object.fromEntries(recipe.componentRefs.map((c) => [c.name, c.version]));
     expect(versions).toMatchObject({ 'cert-manager': 'v1.17.2', 'gpu-operator': 'v25.10.1' });
