@@ -18,7 +18,7 @@ describe('cnsctl snapshot', () => {
     expect(run.code).toBe(0);
     const snapshot = snapshotSchema.parse(parse(run.stdout)) as Snapshot;
     expect(snapshot.metadata.timestamp).toBe('2026-01-13T13:05:58Z');
-    const notOk = (snapshot.metadata.collectors ?? []).filter((c) => c.status !== 'ok');
+    const notOk = (snapshot.collectors ?? []).filter((c) => c.status !== 'ok');
     const warnings = run.stderr.split('\n').filter((l) => l.startsWith('warning: '));
     expect(warnings).toEqual(notOk.map((c) => `warning: ${c.name} ${c.status}: ${c.reason ?? ''}`));
     expect(warnings).toContain(

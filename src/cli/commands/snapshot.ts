@@ -106,7 +106,7 @@ export function registerSnapshot(program: Command, context: CliContext): void {
         toolVersion: CNS_VERSION,
         signal: context.signal,
       });
-      for (const collector of snapshot.metadata.collectors ?? []) {
+      for (const collector of snapshot.collectors ?? []) {
         if (collector.status === 'ok') continue;
         context.reporter.warn(
           `${collector.name} ${collector.status}: ${collector.reason ?? 'no reason given'}`,

@@ -1,9 +1,11 @@
 /**
  * @module The recipeCriteria document. Its spec holds loose values that parseCriteria checks, so a
  * file and flags report unknown values the same way. Unknown keys are errors, not ignored: a typo such
- * as `servce:` would otherwise build a recipe for the wrong criteria without a word.
+ * as `servce:` would otherwise build a recipe for the wrong criteria without a word. aicr's
+ * RecipeCriteria (`aicr.nvidia.com/v1alpha1`) reads the same.
  */
 import { z } from 'zod';
+import { fromAicrRecipeCriteria } from '../shared/aicr-documents.js';
 import { API_VERSION } from '../shared/documents.js';
 
 const looseValue = z.union([z.string(), z.number().transform(String)]);
@@ -25,13 +27,16 @@ function unknownKeys(accepted: readonly string[]) {
       : undefined;
 }
 
-/** The recipeCriteria document; `spec` holds loose values, checked by parseCriteria. */
-export const recipeCriteriaDocumentSchema = z.strictObject(
-  {
-    kind: z.literal('recipeCriteria'),
-    apiVersion: z.literal(API_VERSION),
-    metadata: z.looseObject({ name: z.string().optional() }).optional(),
-    spec: z.strictObject(specShape, { error: unknownKeys(Object.keys(specShape)) }),
-  },
-  { error: unknownKeys(['kind', 'apiVersion', 'metadata', 'spec']) },
+/** The recipeCriteria document (or aicr's RecipeCriteria); `spec` holds loose values, checked by parseCriteria. */
+export const recipeCriteriaDocumentSchema = z.preprocess(
+  fromAicrRecipeCriteria,
+  z.strictObject(
+    {
+      kind: z.literal('recipeCriteria'),
+      apiVersion: z.literal(API_VERSION),
+      metadata: z.looseObject({ name: z.string().optional() }).optional(),
+      spec: z.strictObject(specShape, { error: unknownKeys(Object.keys(specShape)) }),
+    },
+    { error: unknownKeys(['kind', 'apiVersion', 'metadata', 'spec']) },
+  ),
 );

@@ -1,9 +1,13 @@
 /**
  * @module The Snapshot document (`cns.nvidia.com/v1alpha1`, kind Snapshot): measurements of a node,
  * grouped as type → subtype → key → scalar. Reads snapshots of earlier tools unchanged: `metadata.source`
- * is accepted for `metadata.source-node`, and unknown metadata keys are kept.
+ * is accepted for `metadata.source-node`, and unknown metadata keys are kept. Reads aicr's snapshots
+ * (`aicr.nvidia.com/v1alpha1`, aicr-documents.ts). Metadata comes out as a map of strings, as aicr's
+ * reader needs it; collector outcomes live in the top-level `collectors`, and earlier cnsctl snapshots'
+ * `metadata.collectors` are moved there.
  */
 import { z } from 'zod';
+import { fromAicrSnapshot } from '../shared/aicr-documents.js';
 import { API_VERSION } from '../shared/documents.js';
 import { COLLECTOR_STATUSES } from './snapshot-document.js';
 
@@ -54,23 +58,57 @@ export const collectorStatusSchema = z.object({
   reason: z.string().optional(),
 });
 
-const metadataSchema = z
-  .looseObject({
-    timestamp: z.union([z.string(), z.date().transform((d) => d.toISOString())]).optional(),
-    version: z.union([z.string(), z.number().transform(String)]).optional(),
-    'source-node': z.string().optional(),
-    source: z.string().optional(),
-    collectors: z.array(collectorStatusSchema).optional(),
-  })
-  .transform(({ source, ...rest }) =>
-    rest['source-node'] === undefined && source !== undefined
-      ? { ...rest, 'source-node': source }
-      : rest,
-  );
+/** A metadata value as text: strings as they are, dates as ISO text, anything else as JSON. */
+function metadataText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString();
+  return JSON.stringify(value);
+}
 
-export const snapshotSchema = z.object({
-  kind: z.literal('Snapshot'),
-  apiVersion: z.literal(API_VERSION),
-  metadata: metadataSchema.optional().transform((m) => m ?? {}),
-  measurements: z.array(measurementSchema),
-});
+const metadataSchema = z
+  .record(z.string(), z.unknown())
+  .nullish()
+  .transform((raw, context) => {
+    const { source, collectors, ...rest } = raw ?? {};
+    const metadata: Record<string, string> = {};
+    for (const [key, value] of Object.entries(rest)) {
+      if (value !== null && value !== undefined) metadata[key] = metadataText(value);
+    }
+    if (metadata['source-node'] === undefined && typeof source === 'string') {
+      metadata['source-node'] = source;
+    } else if (source !== undefined && source !== null) metadata.source = metadataText(source);
+    // Earlier cnsctl snapshots kept the collector outcomes here; they now sit beside the metadata.
+    const old =
+      collectors === undefined ? undefined : z.array(collectorStatusSchema).safeParse(collectors);
+    if (old && !old.success) {
+      context.addIssue({
+        code: 'custom',
+        path: ['collectors'],
+        message: 'not a list of collector outcomes',
+      });
+      return z.NEVER;
+    }
+    return { metadata, collectors: old?.data };
+  });
+
+export const snapshotSchema = z.preprocess(
+  fromAicrSnapshot,
+  z
+    .object({
+      kind: z.literal('Snapshot'),
+      apiVersion: z.literal(API_VERSION),
+      metadata: metadataSchema,
+      collectors: z.array(collectorStatusSchema).optional(),
+      measurements: z.array(measurementSchema),
+    })
+    .transform(({ kind, apiVersion, metadata, collectors, measurements }) => {
+      const outcomes = collectors ?? metadata.collectors;
+      return {
+        kind,
+        apiVersion,
+        metadata: metadata.metadata,
+        ...(outcomes === undefined ? {} : { collectors: outcomes }),
+        measurements,
+      };
+    }),
+);
