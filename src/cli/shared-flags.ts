@@ -18,7 +18,30 @@ export function withOutputOptions<
       new Option('-t, --format <format>', 'output format')
         .choices(formats)
         .default(formats[0] as F[number]),
-    );
+    )
+    .hook('preAction', async (self) => {
+      const { output, format } = self.opts() as { output?: string; format?: string };
+      await refuseTextInDocumentFile(output, format);
+    });
+}
+
+const DOCUMENT_FILE = /\.(ya?ml|json)$/i;
+const DOCUMENT_FORMATS = ['yaml', 'json'];
+
+/**
+ * A table or JUnit report written to `recipe.yaml` looks like a document and cannot be read back by
+ * the next command, so that combination is a usage error, found before any work is done.
+ */
+async function refuseTextInDocumentFile(output?: string, format?: string): Promise<void> {
+  if (output === undefined || format === undefined || DOCUMENT_FORMATS.includes(format)) return;
+  if (!DOCUMENT_FILE.test(output)) return;
+  const { CnsError } = await import('../core/shared/errors.js');
+  const extension = DOCUMENT_FILE.exec(output)?.[1]?.toLowerCase() ?? 'yaml';
+  throw new CnsError(
+    'USAGE',
+    `-o ${output} -t ${format}: that writes a ${format === 'table' ? 'table' : `${format} report`} into a .${extension} file, which no command can read back; leave out -t (or use -t yaml or json) to write the document, or give the ${format} output another name`,
+    { details: { output, format } },
+  );
 }
 
 /** The criteria dimensions, a criteria document, a snapshot to detect them from, and --data. */
