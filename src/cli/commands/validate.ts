@@ -126,7 +126,7 @@ export function registerValidate(program: Command, context: CliContext): void {
       });
       if (result.summary.status === 'incomplete' && flags.failOn !== 'skipped') {
         context.reporter.warn(
-          `validation incomplete: ${result.summary.skipped} of ${result.summary.total} constraints not measured (the snapshot has no value for them); --fail-on skipped makes this exit 1`,
+          `validation incomplete: ${result.summary.skipped} of ${result.summary.total} constraint${result.summary.total === 1 ? '' : 's'} not measured (the snapshot has no value for them); --fail-on skipped makes this exit 1`,
         );
       }
       context.exitCode = validationExitCode(result, flags.failOn);
