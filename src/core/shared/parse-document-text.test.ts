@@ -1,5 +1,9 @@
+import fc from 'fast-check';
+import { load } from 'js-yaml';
+import { parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { isCnsError } from './errors.js';
+import { toYaml } from './serialize.js';
 import { MAX_DOCUMENT_DEPTH, parseDocumentText } from './parse-document-text.js';
 
 function errorOf(text: string): unknown {
@@ -43,6 +47,7 @@ describe('parseDocumentText', () => {
     ['a tab indent', 'a:\n\t- 1\n', 2, 'not valid YAML'],
     ['a 5000-deep flow sequence', nestedFlow(5000), 1, 'nested more than 256 levels'],
     ['a 300-deep block mapping', nestedBlock(300), 257, 'nested more than 256 levels'],
+    ['a block mapping one level too deep', nestedBlock(MAX_DOCUMENT_DEPTH + 1), 257, 'nested more'],
   ])('reports %s as INPUT_YAML with the source and line', (_name, text, line, message) => {
     const error = errorOf(text);
     expect(isCnsError(error) && error.code).toBe('INPUT_YAML');
@@ -71,5 +76,74 @@ describe('parseDocumentText', () => {
     const error = errorOf(text);
     expect(isCnsError(error) && error.code).toBe('INPUT_YAML');
     expect(String((error as Error).message)).toContain(message);
+  });
+});
+
+describe('reading YAML fast and reading it with yaml (properties)', () => {
+  const tricky = fc.constantFrom(
+    '24.04',
+    '0o17',
+    '0x1F',
+    '0b101',
+    '1_000',
+    '1e3',
+    '.inf',
+    '-.5',
+    'true',
+    'True',
+    'yes',
+    'on',
+    'no',
+    'null',
+    '~',
+    '',
+    ' ',
+    'a: b',
+    '- x',
+    '#c',
+    '"q"',
+    "'s'",
+    'é',
+    'line\nbreak',
+    'tab\tx',
+    '<<',
+    '2026-01-13T13:02:29Z',
+    '570.133.20',
+    'v1.34.1-eks-3025e55',
+    '{ path=/usr/bin/containerd }',
+  );
+  const scalar = fc.oneof(
+    tricky,
+    fc.string(),
+    fc.integer(),
+    fc.double({ noNaN: true }),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map')),
+    list: fc.array(tie('node'), { maxLength: 4 }),
+    map: fc.dictionary(fc.oneof(tricky, fc.string()), tie('node'), { maxKeys: 4 }),
+  })).map;
+
+  it('gives the values yaml gives, for what cnsctl writes (YAML 1.1) and for YAML 1.2 and flow styles', () => {
+    fc.assert(
+      fc.property(value, (document) => {
+        for (const text of [
+          toYaml(document),
+          stringify(document),
+          stringify(document, { collectionStyle: 'flow' }),
+        ]) {
+          const reference = parseDocument(text, {
+            strict: true,
+            uniqueKeys: false,
+          }).toJS() as unknown;
+          // js-yaml itself must accept and agree, not only the fallback to yaml.
+          expect(load(text, { maxAliases: 0, maxDepth: MAX_DOCUMENT_DEPTH })).toEqual(reference);
+          expect(parseDocumentText(text, 'doc.yaml')).toEqual(reference);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
