@@ -88,14 +88,26 @@ const recipe = parseWithSchema(
 const deps = { clock: { now: () => new Date(0) }, timer: performance, toolVersion: 'bench' };
 const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
 
-console.log('| format | size | keys | parse | schema | validate | total | per MB |');
-console.log('|---|---|---|---|---|---|---|---|');
+const cpuMs = (start) => {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
+};
+
+console.log(
+  `load average ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+console.log('| format | size | keys | parse | schema | validate | total | per MB | CPU |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 let largestYaml;
 for (const format of formats) {
   for (const size of sizes) {
     const text = textOfSize(format, size);
     if (format === 'yaml') largestYaml = text;
     globalThis.gc?.();
+    const cpu = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     const value = parseDocumentText(text, `bench.${format}`);
     const parseMs = ms(t0);
@@ -105,6 +117,7 @@ for (const format of formats) {
     const t2 = process.hrtime.bigint();
     const result = runValidation({ recipe, snapshot }, deps);
     const validateMs = ms(t2);
+    const cpuTotal = cpuMs(cpu);
     const keys = snapshot.measurements.reduce(
       (n, m) => n + m.subtypes.reduce((k, s) => k + Object.keys(s.data).length, 0),
       0,
@@ -112,7 +125,7 @@ for (const format of formats) {
     const total = parseMs + schemaMs + validateMs;
     const mb = text.length / 1e6;
     console.log(
-      `| ${format} | ${mb.toFixed(1)} MB | ${keys} | ${fmt(parseMs)} | ${fmt(schemaMs)} | ${fmt(validateMs)} | ${fmt(total)} | ${fmt(total / mb)} |`,
+      `| ${format} | ${mb.toFixed(1)} MB | ${keys} | ${fmt(parseMs)} | ${fmt(schemaMs)} | ${fmt(validateMs)} | ${fmt(total)} | ${fmt(total / mb)} | ${fmt(cpuTotal)} |`,
     );
     if (result.summary.failed > 0) throw new Error('bench snapshot should meet the demo recipe');
   }
