@@ -1,6 +1,9 @@
 // The invariant of issue 8 §1 over the real data: validating a node against the recipe built from its
 // own snapshot fails exactly the constraints that validating it against the recipe built from the same
 // criteria given as flags fails. Excluding an overlay for a node must never hide what the node fails.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeRecipe } from '../../src/actions/recipe/make-recipe.js';
@@ -8,6 +11,7 @@ import type { LooseCriteria } from '../../src/core/recipe/criteria.js';
 import type { RecipeResult } from '../../src/core/recipe/recipe-result.js';
 import type { Scalar, Snapshot } from '../../src/core/snapshot/snapshot.js';
 import { validateRecipe } from '../../src/core/validate/validate-recipe.js';
+import { cnsctl } from '../cli/run-cli-in-process.js';
 import { embeddedCatalog } from '../data/data-under-test.js';
 
 const deps = async () => ({
@@ -170,5 +174,43 @@ describe('a recipe built from a snapshot', () => {
       severity: 'error',
       excludedOverlay: expect.any(String),
     });
+  });
+});
+
+describe('cnsctl recipe --snapshot | cnsctl validate --recipe -', () => {
+  it('fails a GB200 node on Kubernetes 1.33 whose recipe left the DRA overlay out', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cnsctl-gb200-'));
+    const node = join(dir, 'gb200-node.yaml');
+    await writeFile(
+      node,
+      [
+        'kind: Snapshot',
+        'apiVersion: cns.nvidia.com/v1alpha1',
+        'metadata: { source-node: gb200-0 }',
+        'measurements:',
+        '  - type: K8s',
+        '    subtypes: [{ subtype: server, data: { version: v1.33.5-eks-1234567 } }]',
+        '  - type: OS',
+        '    subtypes:',
+        '      - { subtype: release, data: { ID: ubuntu, VERSION_ID: "24.04" } }',
+        '      - { subtype: sysctl, data: { /proc/sys/kernel/osrelease: 6.8.0-1043-aws } }',
+        '  - type: GPU',
+        '    subtypes: [{ subtype: smi, data: { gpu.model: NVIDIA GB200, driver: 580.82.07 } }]',
+        '',
+      ].join('\n'),
+    );
+    const recipe = await cnsctl(['recipe', '--snapshot', node, '--intent', 'training']);
+    expect(recipe.code).toBe(0);
+    expect(recipe.stderr).toContain('overlay gb200-eks-training excluded');
+    const validation = await cnsctl(
+      ['validate', '--recipe', '-', '--snapshot', node, '-t', 'table'],
+      {
+        stdin: recipe.stdout,
+      },
+    );
+    expect(validation.code).toBe(1);
+    expect(validation.stdout).toMatch(
+      /^FAIL +K8s\.server\.version +>= 1\.34 +v1\.33\.5-eks-1234567 .*required by overlay gb200-eks-training/m,
+    );
   });
 });
