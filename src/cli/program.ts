@@ -5,6 +5,7 @@
 import { Command } from '@commander-js/extra-typings';
 import type { CliContext } from './cli-context.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerData } from './commands/data.js';
 import { registerDiff } from './commands/diff.js';
 import { registerQuery } from './commands/query.js';
 import { registerRecipe } from './commands/recipe.js';
@@ -34,6 +35,7 @@ export function buildProgram(context: CliContext, version: string): Command {
   registerValidate(program, context);
   registerDiff(program, context);
   registerQuery(program, context);
+  registerData(program, context);
   registerVersion(program, context);
   registerCompletion(program, context);
   for (const command of program.commands) {

@@ -177,6 +177,25 @@ describe('a recipe built from a snapshot', () => {
   });
 });
 
+describe('a GB200 recipe for OKE from a node on Kubernetes 1.33', () => {
+  it('leaves out the DRA driver with the gb200 overlay, refinements included, and fails the node', async () => {
+    const d = await deps();
+    const snapshot: Snapshot = {
+      kind: 'Snapshot',
+      apiVersion: 'cns.nvidia.com/v1alpha1',
+      metadata: {},
+      measurements: [
+        { type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.33.5' } }] },
+        { type: 'GPU', subtypes: [{ subtype: 'smi', data: { 'gpu.model': 'NVIDIA GB200' } }] },
+      ],
+    };
+    const recipe = makeRecipe({ criteria: { service: 'oke', accelerator: 'gb200' }, snapshot }, d);
+    expect(recipe.metadata.excludedOverlays).toContain('gb200');
+    expect(recipe.deploymentOrder).not.toContain('nvidia-dra-driver-gpu');
+    expect(failures(recipe, snapshot)).toContain('K8s.server.version >= 1.34');
+  });
+});
+
 describe('cnsctl recipe --snapshot | cnsctl validate --recipe -', () => {
   it('fails a GB200 node on Kubernetes 1.33 whose recipe left the DRA overlay out', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cnsctl-gb200-'));

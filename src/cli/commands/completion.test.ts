@@ -70,7 +70,7 @@ describe.skipIf(!HAVE_ZSH)('cnsctl completion zsh in a real zsh', () => {
     [
       'fpath',
       ['cnsctl', "''"],
-      ['snapshot', 'recipe', 'validate', 'diff', 'query', 'version', 'completion'],
+      ['snapshot', 'recipe', 'validate', 'diff', 'query', 'data', 'version', 'completion'],
     ],
     ['fpath', ['cnsctl', 'recipe', '--acc'], ['--accelerator']],
     ['fpath', ['cnsctl', 'recipe', '--service', "''"], ['eks', 'gke', 'aks', 'oke', 'kind', 'any']],

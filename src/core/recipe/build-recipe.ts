@@ -16,10 +16,12 @@ import type { Catalog } from './catalog.js';
 import type { Overlay, OverlayComponentRef, RegistryComponent } from './catalog-schema.js';
 import type { RecipeCriteria } from './criteria.js';
 import { componentValues } from './component-values.js';
+import { describeViolation, evaluateCoherenceRules } from './evaluate-coherence-rules.js';
 import { matchOverlays } from './match-overlays.js';
 import { getValueAtPath, mergeValues, setValueAtPath, type Values } from './merge-values.js';
 import { orderComponents } from './order-components.js';
 import type {
+  CoherenceWarning,
   ConstraintWarning,
   RecipeComponentRef,
   RecipeConstraint,
@@ -39,13 +41,16 @@ export function buildRecipe(catalog: Catalog, options: BuildRecipeOptions): Reci
     ? screenOverlays(matched, options.snapshot)
     : { applied: matched, reasons: new Map<string, string>(), warnings: [] };
   const constraints = mergeConstraints(matched, screened.reasons);
-  const refs = [...mergeComponentRefs(screened.applied).values()].map((ref) =>
-    resolveComponent(catalog, ref, options.snapshot),
-  );
+  const leftOut = componentsOf(matched.filter((o) => screened.reasons.has(o.metadata.name)));
+  const refs = [...mergeComponentRefs(screened.applied).values()]
+    // An applied overlay that only refines (no version) a component an excluded overlay brings,
+    // e.g. gb200-oke's DRA driver root when gb200 is excluded, leaves with that component.
+    .filter((ref) => ref.version !== undefined || !leftOut.has(ref.name))
+    .map((ref) => resolveComponent(catalog, ref, options.snapshot));
   const deploymentOrder = orderComponents(refs);
   const position = new Map(deploymentOrder.map((name, index) => [name, index]));
   refs.sort((a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0));
-  return {
+  const recipe: RecipeResult = {
     kind: KINDS.recipeResult,
     apiVersion: API_VERSION,
     metadata: {
@@ -60,6 +65,32 @@ export function buildRecipe(catalog: Catalog, options: BuildRecipeOptions): Reci
     componentRefs: refs,
     deploymentOrder,
   };
+  const coherenceWarnings = checkCoherence(catalog, recipe);
+  if (coherenceWarnings.length > 0) recipe.metadata.coherenceWarnings = coherenceWarnings;
+  return recipe;
+}
+
+/** The coherence rules the recipe breaks (none for the embedded data: the data tests see to that). */
+function checkCoherence(catalog: Catalog, recipe: RecipeResult): CoherenceWarning[] {
+  const rules = catalog.rules ?? [];
+  if (rules.length === 0) return [];
+  const merged = new Map<string, Values>();
+  const valuesOf = (name: string): Values => {
+    let values = merged.get(name);
+    if (values === undefined) {
+      const ref = recipe.componentRefs.find((candidate) => candidate.name === name);
+      values = ref ? componentValues(catalog, ref) : {};
+      merged.set(name, values);
+    }
+    return values;
+  };
+  return evaluateCoherenceRules(rules, { ...recipe, valuesOf }, catalog.components).map(
+    (violation) => ({
+      rule: violation.rule,
+      message: describeViolation(violation),
+      source: violation.source,
+    }),
+  );
 }
 
 interface Screened {
@@ -129,6 +160,10 @@ function mergeConstraints(
     }
   }
   return [...byName.values()];
+}
+
+function componentsOf(overlays: readonly Overlay[]): Set<string> {
+  return new Set(overlays.flatMap((o) => o.spec.componentRefs.map((ref) => ref.name)));
 }
 
 /** Component references by name, field by field; `enabled: false` removes the component. */

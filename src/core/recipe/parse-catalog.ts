@@ -7,14 +7,28 @@ import { isMap, LineCounter, parseAllDocuments, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { formatIssuePath } from '../shared/documents.js';
 import { CnsError } from '../shared/errors.js';
-import { COMPONENTS_DIR, OVERLAYS_DIR, REGISTRY_FILE, type Catalog } from './catalog.js';
 import {
+  COMPONENTS_DIR,
+  COVERAGE_FILE,
+  OVERLAYS_DIR,
+  REGISTRY_FILE,
+  RULES_DIR,
+  SEED_DEVIATIONS_FILE,
+  type Catalog,
+} from './catalog.js';
+import {
+  coverageNotesSchema,
   overlaySchema,
   registrySchema,
+  seedDeviationsSchema,
+  type CoverageNotes,
   type Overlay,
   type RegistryComponent,
+  type SeedDeviations,
   type ValuesObject,
 } from './catalog-schema.js';
+import { coherenceRulesFileSchema, type CoherenceRule } from './coherence-rule-schema.js';
+import { checkRuleReferences, type PlacedRule } from './check-rule-references.js';
 import { DIMENSION_NAMES } from './criteria.js';
 
 export interface CatalogProblem {
@@ -52,6 +66,9 @@ export function parseCatalog(files: Readonly<Record<string, string>>): Catalog {
   const overlays: Record<string, Overlay> = {};
   const values: Record<string, ValuesObject> = {};
   const manifests: Record<string, string> = {};
+  const rules: PlacedRule[] = [];
+  let seedDeviations: SeedDeviations | undefined;
+  let coverage: CoverageNotes | undefined;
   for (const path of paths) {
     const text = files[path] ?? '';
     if (path === REGISTRY_FILE || !/\.ya?ml$/.test(path)) continue;
@@ -66,6 +83,13 @@ export function parseCatalog(files: Readonly<Record<string, string>>): Catalog {
         });
       }
       overlays[overlay.metadata.name] = overlay;
+    } else if (path.startsWith(RULES_DIR)) {
+      const file = readTyped(coherenceRulesFileSchema, text, path, problems);
+      for (const rule of file?.rules ?? []) rules.push({ file: path, rule });
+    } else if (path === SEED_DEVIATIONS_FILE) {
+      seedDeviations = readTyped(seedDeviationsSchema, text, path, problems);
+    } else if (path === COVERAGE_FILE) {
+      coverage = readTyped(coverageNotesSchema, text, path, problems);
     } else if (path.startsWith(COMPONENTS_DIR) && path.split('/').includes('manifests')) {
       if (readManifest(text, path, problems)) manifests[path] = text;
     } else if (path.startsWith(COMPONENTS_DIR)) {
@@ -78,13 +102,21 @@ export function parseCatalog(files: Readonly<Record<string, string>>): Catalog {
     } else {
       problems.push({
         file: path,
-        message: 'unexpected file: data holds registry.yaml, overlays/ and components/',
+        message: `unexpected file: data holds ${REGISTRY_FILE}, ${SEED_DEVIATIONS_FILE}, ${COVERAGE_FILE}, overlays/, components/ and rules/`,
       });
     }
   }
 
-  const catalog: Catalog = { components, overlays, values, manifests };
-  problems.push(...checkReferences(catalog));
+  const catalog: Catalog = {
+    components,
+    overlays,
+    values,
+    manifests,
+    rules: rules.map((placed): CoherenceRule => placed.rule),
+    ...(seedDeviations ? { seedDeviations } : {}),
+    ...(coverage ? { coverage } : {}),
+  };
+  problems.push(...checkReferences(catalog), ...checkRuleReferences(rules, components));
   if (problems.length > 0) throw dataError(problems);
   return catalog;
 }
@@ -99,6 +131,13 @@ function checkReferences(catalog: Catalog): CatalogProblem[] {
         message: `${component.name}: valuesFile ${component.valuesFile} does not exist`,
       });
     }
+  }
+  const deviations = catalog.seedDeviations;
+  if (deviations && !components[deviations.component]) {
+    problems.push({
+      file: SEED_DEVIATIONS_FILE,
+      message: `component "${deviations.component}" is not in the registry`,
+    });
   }
   const seenCriteria = new Map<string, string>();
   for (const overlay of Object.values(overlays)) {
