@@ -25,7 +25,7 @@ const CRD_FILE = `${ORACLES}/crds/nvidia.com_clusterpolicies.yaml`;
 const POLICY = { group: 'nvidia.com', version: 'v1', plural: 'clusterpolicies' };
 
 interface Snapshot {
-  metadata: { collectors: { name: string; status: string; reason?: string }[] };
+  collectors: { name: string; status: string; reason?: string }[];
   measurements: { type: string; subtypes: { subtype: string; data: Record<string, unknown> }[] }[];
 }
 
@@ -90,7 +90,7 @@ describeCluster('the K8s collector', { timeout: 60_000 }, () => {
     snapshot.measurements.find((m) => m.type === 'K8s')?.subtypes.find((s) => s.subtype === subtype)
       ?.data;
   const status = (snapshot: Snapshot, name: string) =>
-    snapshot.metadata.collectors.find((c) => c.name === name);
+    snapshot.collectors.find((c) => c.name === name);
 
   it('records a cluster without the ClusterPolicy CRD as an unavailable policy, and everything else', async () => {
     const snapshot = await collect();
