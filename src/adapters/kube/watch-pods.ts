@@ -195,7 +195,7 @@ function watchOnce(
           if (type === 'BOOKMARK') return;
           const name = object.metadata?.name ?? '';
           if (type === 'DELETED') pods.delete(name);
-          else pods.set(name, object);
+          else pods.set(name, trimPod(object));
           notify();
         },
         finish,
@@ -206,6 +206,36 @@ function watchOnce(
         else signal.addEventListener('abort', onAbort, { once: true });
       }, finish);
   });
+}
+
+/**
+ * What the consumer reads of a pod (where it is, how it is doing), nothing more: a fleet's pods are
+ * held for the whole run, and a full pod object is ten times the size.
+ */
+function trimPod(pod: KubePod): KubePod {
+  const { metadata, spec, status } = pod;
+  return {
+    metadata: {
+      ...(metadata?.name === undefined ? {} : { name: metadata.name }),
+      ...(metadata?.labels === undefined ? {} : { labels: metadata.labels }),
+      ...(metadata?.deletionTimestamp === undefined
+        ? {}
+        : { deletionTimestamp: metadata.deletionTimestamp }),
+    },
+    spec: {
+      containers: [],
+      ...(spec?.nodeName === undefined ? {} : { nodeName: spec.nodeName }),
+    },
+    status: {
+      ...(status?.phase === undefined ? {} : { phase: status.phase }),
+      ...(status?.reason === undefined ? {} : { reason: status.reason }),
+      ...(status?.message === undefined ? {} : { message: status.message }),
+      ...(status?.conditions === undefined ? {} : { conditions: status.conditions }),
+      ...(status?.containerStatuses === undefined
+        ? {}
+        : { containerStatuses: status.containerStatuses }),
+    },
+  };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

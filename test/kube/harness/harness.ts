@@ -39,6 +39,8 @@ export interface HarnessOptions {
 export interface Harness {
   /** Pods the kubelet started, by name, with their node. */
   readonly started: Map<string, string>;
+  /** The most agent containers that ran at the same time. */
+  readonly maxRunning: () => number;
   /** Logs of the containers run so far, by pod name. */
   readonly logs: Map<string, string>;
   stop(): Promise<void>;
@@ -81,6 +83,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     track(next);
   };
   let stopping = false;
+  let maxRunning = 0;
 
   const onPod = (pod: k8s.V1Pod): void => {
     const name = pod.metadata?.name ?? '';
@@ -168,6 +171,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (container?.command?.[0] !== 'cnsctl') return;
     const stop = new AbortController();
     running.set(name, stop);
+    maxRunning = Math.max(maxRunning, running.size);
     const append = (text: string): void => {
       logs.set(name, (logs.get(name) ?? '') + text);
     };
@@ -338,6 +342,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   return {
     started,
+    maxRunning: () => maxRunning,
     logs,
     async stop() {
       stopping = true;
