@@ -1,9 +1,9 @@
 /** What cnsctl leaves in a test cluster, and kubectl as the harness's admin. */
 import { execFileSync } from 'node:child_process';
-import { clients, KUBECONFIG } from './test-cluster.js';
+import { clients, testKubeconfig } from './cluster-access.js';
 
 export const kubectl = (...args: string[]): string =>
-  execFileSync('kubectl', ['--kubeconfig', KUBECONFIG, '--context', 'admin', ...args], {
+  execFileSync('kubectl', ['--kubeconfig', testKubeconfig(), '--context', 'admin', ...args], {
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -1,18 +1,14 @@
 /**
- * The real kube-apiserver the cluster tests run against (test/kube/global-setup.ts starts it): its
- * kubeconfig (contexts admin for the harness, cli for the CLI under test, limited for a user with
- * no rights), an admin client, namespaces that remove themselves, and the audit log that counts
- * the CLI's requests.
+ * The real kube-apiserver the cluster tests run against (test/kube/global-setup.ts starts it and
+ * provides its kubeconfig), for vitest: `describeCluster` skips, saying why, where there is none.
+ * Everything else is in cluster-access.ts, which the harness and the benchmarks share.
  */
-import * as k8s from '@kubernetes/client-node';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { describe, inject } from 'vitest';
 
 export const KUBECONFIG = inject('cnsTestKubeconfig');
-/** The users of the test apiserver: see scripts/k8s-test-apiserver.sh. */
-export type Context = 'admin' | 'cli' | 'scale' | 'limited';
 const ABSENT = inject('cnsTestClusterAbsent');
+// The harness and helpers read it from the environment (they also run outside vitest).
+if (KUBECONFIG) process.env.CNS_TEST_KUBECONFIG = KUBECONFIG;
 
 /** `describe` for tests that need the apiserver; skipped, saying why, when there is none. */
 export const describeCluster: typeof describe = KUBECONFIG
@@ -20,88 +16,4 @@ export const describeCluster: typeof describe = KUBECONFIG
   : (((name: string, ...rest: unknown[]) =>
       describe.skip(`${name} (skipped: ${ABSENT})`, ...(rest as [() => void]))) as typeof describe);
 
-/** A client for `context` (admin: the harness's, allowed everything). */
-export function kubeConfig(context: Context = 'admin'): k8s.KubeConfig {
-  const config = new k8s.KubeConfig();
-  config.loadFromFile(KUBECONFIG);
-  config.setCurrentContext(context);
-  return config;
-}
-
-export interface Clients {
-  readonly config: k8s.KubeConfig;
-  readonly core: k8s.CoreV1Api;
-  readonly batch: k8s.BatchV1Api;
-  readonly rbac: k8s.RbacAuthorizationV1Api;
-  readonly apiextensions: k8s.ApiextensionsV1Api;
-  readonly custom: k8s.CustomObjectsApi;
-}
-
-export function clients(context: Context = 'admin'): Clients {
-  const config = kubeConfig(context);
-  return {
-    config,
-    core: config.makeApiClient(k8s.CoreV1Api),
-    batch: config.makeApiClient(k8s.BatchV1Api),
-    rbac: config.makeApiClient(k8s.RbacAuthorizationV1Api),
-    apiextensions: config.makeApiClient(k8s.ApiextensionsV1Api),
-    custom: config.makeApiClient(k8s.CustomObjectsApi),
-  };
-}
-
-let counter = 0;
-/** A fresh namespace name: tests share one apiserver, so every test works in its own. */
-export function uniqueName(prefix: string): string {
-  counter += 1;
-  return `${prefix}-${process.pid.toString(36)}-${Date.now().toString(36).slice(-5)}-${counter}`;
-}
-
-/** Creates a namespace (labels: e.g. Pod Security enforcement) and returns its name. */
-export async function createNamespace(
-  prefix: string,
-  labels: Record<string, string> = {},
-): Promise<string> {
-  const name = uniqueName(prefix);
-  const { core } = clients();
-  await core.createNamespace({ body: { metadata: { name, labels } } });
-  // What the ServiceAccount controller does for every namespace.
-  await core.createNamespacedServiceAccount({
-    namespace: name,
-    body: { metadata: { name: 'default' } },
-  });
-  return name;
-}
-
-/** The API server's TLS certificate: the CA a pod's service account would carry. */
-export function apiserverCertificate(): string {
-  return readFileSync(join(dirname(KUBECONFIG), 'certs', 'apiserver.crt'), 'utf8');
-}
-
-export function apiserverUrl(): URL {
-  const server = kubeConfig().getCurrentCluster()?.server;
-  if (!server) throw new Error('the test kubeconfig names no server');
-  return new URL(server);
-}
-
-/** One request as the audit log records it. */
-export interface AuditEvent {
-  readonly user: { readonly username: string };
-  readonly verb: string;
-  readonly requestURI: string;
-  readonly objectRef?: {
-    readonly resource?: string;
-    readonly namespace?: string;
-    readonly name?: string;
-  };
-  readonly responseStatus?: { readonly code?: number };
-  readonly requestReceivedTimestamp: string;
-}
-
-/** Every request recorded so far (the log grows; slice by index to count a run's requests). */
-export function auditEvents(): AuditEvent[] {
-  const text = readFileSync(join(dirname(KUBECONFIG), 'audit.log'), 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as AuditEvent);
-}
+export * from './cluster-access.js';

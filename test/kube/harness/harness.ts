@@ -10,7 +10,7 @@
  */
 import * as k8s from '@kubernetes/client-node';
 import { randomBytes } from 'node:crypto';
-import { clients, type Clients } from '../test-cluster.js';
+import { clients, type Clients } from '../cluster-access.js';
 import { startKubeletServer, type KubeletServer } from './kubelet-server.js';
 import { runAgentContainer } from './run-agent.js';
 import { fitPod } from './scheduler-fit.js';
@@ -41,6 +41,8 @@ export interface Harness {
   readonly started: Map<string, string>;
   /** The most agent containers that ran at the same time. */
   readonly maxRunning: () => number;
+  /** How long each agent container ran (its own collection), in seconds, by pod name. */
+  readonly containerSeconds: Map<string, number>;
   /** Logs of the containers run so far, by pod name. */
   readonly logs: Map<string, string>;
   stop(): Promise<void>;
@@ -56,6 +58,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const hosts = new Map(options.nodes.map((n) => [n.name, n.host]));
   const logs = new Map<string, string>();
   const started = new Map<string, string>();
+  const containerSeconds = new Map<string, number>();
   const running = new Map<string, AbortController>();
   const handledJobs = new Set<string>();
   const accounted = new Set<string>();
@@ -188,6 +191,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       reason = 'OOMKilled';
     } else {
       const token = how === 'bad-token' ? 'not-a-token' : await serviceAccountToken(api, pod);
+      const began = process.hrtime.bigint();
       const run = await runAgentContainer({
         pod,
         host: hosts.get(node) ?? '',
@@ -195,6 +199,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         onLog: append,
         signal: stop.signal,
       });
+      containerSeconds.set(name, Number(process.hrtime.bigint() - began) / 1e9);
       exitCode = run.exitCode;
       reason = exitCode === 0 ? 'Completed' : 'Error';
     }
@@ -343,6 +348,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   return {
     started,
     maxRunning: () => maxRunning,
+    containerSeconds,
     logs,
     async stop() {
       stopping = true;

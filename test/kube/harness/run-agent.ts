@@ -15,7 +15,7 @@ import { composePorts } from '../../../src/adapters/compose/compose-ports.js';
 import { runCli } from '../../../src/cli/run-cli.js';
 import { thisProcess } from '../../compose/this-process.js';
 import { fixtureHostRoot, openFixtureHost } from '../../snapshot/fixture-host.js';
-import { apiserverCertificate, apiserverUrl } from '../test-cluster.js';
+import { apiserverCertificate, apiserverUrl } from '../cluster-access.js';
 
 export interface ContainerRun {
   readonly exitCode: number;
