@@ -4,7 +4,7 @@
  * (ajv), and a strict pass the schemas cannot express (they allow unknown fields, so a misspelt one
  * would pass): every field must be one the schema names.
  */
-import Ajv, { type ValidateFunction } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ORACLES } from '../data/data-under-test.js';
@@ -61,7 +61,11 @@ function load(): Map<string, Located> {
 }
 
 /** The problems of `object` against its kind's schema: none means valid. */
-export function schemaProblems(object: { apiVersion: string; kind: string }): string[] {
+export function schemaProblems(object: {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly [field: string]: unknown;
+}): string[] {
   const located = load().get(`${object.apiVersion}/${object.kind}`);
   if (!located) return [`no schema for ${object.apiVersion} ${object.kind}`];
   const problems: string[] = [];
