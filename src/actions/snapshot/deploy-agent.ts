@@ -13,6 +13,7 @@ import {
   clusterRoleName,
   isManagedByUs,
   refOf,
+  type AgentManifests,
   type AgentObject,
   type KubeObjectRef,
   type Toleration,
@@ -100,19 +101,7 @@ export async function deployAgent(
       details: { nodeSelector: request.nodeSelector },
     });
   }
-  const agents = planAgents({
-    namespace: request.namespace,
-    jobName: request.jobName,
-    output: request.output,
-    nodes,
-    format: request.format,
-  });
-  const manifests = buildAgentManifests({
-    ...request,
-    activeDeadlineSeconds: Math.ceil(request.timeoutMs / 1000) + DEADLINE_MARGIN_SECONDS,
-    toolVersion: deps.toolVersion,
-    agents,
-  });
+  const { agents, manifests } = planDeployment(request, nodes, deps.toolVersion);
   await preflight(cluster, request, agents, signal);
 
   const run = new AgentRun(cluster, request, deps, hooks);
@@ -136,6 +125,28 @@ export async function deployAgent(
   } finally {
     await run.finish(outcome);
   }
+}
+
+/** The agents of a run and every object it creates (deploy/agent/ holds those of one command line). */
+export function planDeployment(
+  request: DeployAgentRequest,
+  nodes: readonly string[] | undefined,
+  toolVersion: string,
+): { agents: PlannedAgent[]; manifests: AgentManifests } {
+  const agents = planAgents({
+    namespace: request.namespace,
+    jobName: request.jobName,
+    output: request.output,
+    nodes,
+    format: request.format,
+  });
+  const manifests = buildAgentManifests({
+    ...request,
+    activeDeadlineSeconds: Math.ceil(request.timeoutMs / 1000) + DEADLINE_MARGIN_SECONDS,
+    toolVersion,
+    agents,
+  });
+  return { agents, manifests };
 }
 
 async function preflight(
