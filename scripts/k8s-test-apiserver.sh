@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A real Kubernetes API server for the cluster tests: kube-apiserver v1.34.2 and etcd 3.6.6, built from
-# the Go module proxy with the machine's Go and cached outside the clone, started on free loopback
-# ports. No scheduler, controller-manager or kubelet runs: test/kube/harness plays them.
+# the Go module proxy with the machine's Go and cached outside the clone (with kubectl of the same
+# release), started on free loopback ports. No scheduler, controller-manager or kubelet runs: test/kube/harness plays them.
 #
 # How the build works: k8s.io/kubernetes is a Go module whose go.mod points its k8s.io/* staging
 # modules at ./staging, which the module zip does not carry, so a wrapper module requires it and
@@ -14,7 +14,7 @@
 #        k8s-test-apiserver.sh start RUN_DIR    # builds if needed, starts, writes RUN_DIR/kubeconfig
 #        k8s-test-apiserver.sh stop RUN_DIR
 #
-# RUN_DIR/kubeconfig has four contexts on one cluster: `admin`, `cli` and `scale` (in system:masters;
+# RUN_DIR/kubectl is kubectl of the same release. RUN_DIR/kubeconfig has four contexts on one cluster: `admin`, `cli` and `scale` (in system:masters;
 # the harness acts as admin, the CLI under test as cli, and as scale where its requests are counted,
 # so the audit log tells them apart) and `limited` (a user with no permissions until a test binds
 # some). Every request is recorded in
@@ -26,41 +26,48 @@ K8S=1.34.2
 ETCD=3.6.6
 
 build() {
-  if [ -x "$CACHE/bin/kube-apiserver" ] && [ -x "$CACHE/bin/etcd" ] &&
-    "$CACHE/bin/kube-apiserver" --version | grep -q "v$K8S\$"; then
-    return 0
-  fi
+  local have_k8s=false
+  [ -x "$CACHE/bin/kube-apiserver" ] && [ -x "$CACHE/bin/kubectl" ] &&
+    "$CACHE/bin/kube-apiserver" --version | grep -q "v$K8S\$" && have_k8s=true
+  [ "$have_k8s" = true ] && [ -x "$CACHE/bin/etcd" ] && return 0
   command -v go >/dev/null || { echo "k8s-test-apiserver: go is not installed: cannot build kube-apiserver" >&2; exit 3; }
-  echo "k8s-test-apiserver: building kube-apiserver v$K8S and etcd $ETCD into $CACHE (4-15 minutes, once)" >&2
+  echo "k8s-test-apiserver: building kube-apiserver and kubectl v$K8S, etcd $ETCD into $CACHE (4-15 minutes, once)" >&2
   mkdir -p "$CACHE/src/apiserver" "$CACHE/src/etcd" "$CACHE/bin"
   export GOPATH="$CACHE/gopath" GOMODCACHE="$CACHE/gopath/pkg/mod" GOCACHE="$CACHE/gocache" GOFLAGS=-mod=mod
-  local minor=${K8S#*.}
-  minor=${minor%%.*}
-  (
-    cd "$CACHE/src/apiserver"
-    go mod download -json "k8s.io/kubernetes@v$K8S" >/dev/null
-    local mod="$GOMODCACHE/cache/download/k8s.io/kubernetes/@v/v$K8S.mod"
-    {
-      printf 'module local/apiserver\n\ngo 1.24.0\n\nrequire k8s.io/kubernetes v%s\n\nreplace (\n' "$K8S"
-      awk -v v="v0.${K8S#*.}" '$2 == "=>" && $3 ~ /^\.\/staging\// { print "\t" $1 " => " $1 " " v }' "$mod"
-      printf ')\n'
-    } >go.mod
-    printf '//go:build tools\n\npackage tools\n\nimport _ "k8s.io/kubernetes/cmd/kube-apiserver"\n' >tools.go
-    go mod tidy
-    # Without the version stamped in, the server reports v0.0.0-master.
-    local pkg=k8s.io/component-base/version
-    go build -trimpath -ldflags "-s -w -X $pkg.gitVersion=v$K8S -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor -X $pkg.gitTreeState=clean" \
-      -o "$CACHE/bin/kube-apiserver.tmp" k8s.io/kubernetes/cmd/kube-apiserver
-    mv "$CACHE/bin/kube-apiserver.tmp" "$CACHE/bin/kube-apiserver"
-  )
-  (
-    cd "$CACHE/src/etcd"
-    printf 'module local/etcd\n\ngo 1.24.0\n\nrequire go.etcd.io/etcd/server/v3 v%s\n' "$ETCD" >go.mod
-    printf 'package main\n\nimport (\n\t"os"\n\n\t"go.etcd.io/etcd/server/v3/etcdmain"\n)\n\nfunc main() { etcdmain.Main(os.Args) }\n' >main.go
-    go mod tidy
-    go build -trimpath -ldflags "-s -w" -o "$CACHE/bin/etcd.tmp" .
-    mv "$CACHE/bin/etcd.tmp" "$CACHE/bin/etcd"
-  )
+  if [ "$have_k8s" != true ]; then
+    (
+      cd "$CACHE/src/apiserver"
+      go mod download -json "k8s.io/kubernetes@v$K8S" >/dev/null
+      mod="$GOMODCACHE/cache/download/k8s.io/kubernetes/@v/v$K8S.mod"
+      {
+        printf 'module local/apiserver\n\ngo 1.24.0\n\nrequire k8s.io/kubernetes v%s\n\nreplace (\n' "$K8S"
+        awk -v v="v0.${K8S#*.}" '$2 == "=>" && $3 ~ /^\.\/staging\// { print "\t" $1 " => " $1 " " v }' "$mod"
+        printf ')\n'
+      } >go.mod
+      # kubectl of the same release too: the tests read back what cnsctl wrote as a user would.
+      printf '//go:build tools\n\npackage tools\n\nimport (\n\t_ "k8s.io/kubernetes/cmd/kube-apiserver"\n\t_ "k8s.io/kubernetes/cmd/kubectl"\n)\n' >tools.go
+      go mod tidy
+      # Without the version stamped in, the binaries report v0.0.0-master.
+      minor=${K8S#*.}
+      minor=${minor%%.*}
+      pkg=k8s.io/component-base/version
+      flags="-s -w -X $pkg.gitVersion=v$K8S -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor -X $pkg.gitTreeState=clean"
+      for cmd in kube-apiserver kubectl; do
+        go build -trimpath -ldflags "$flags" -o "$CACHE/bin/$cmd.tmp" "k8s.io/kubernetes/cmd/$cmd"
+        mv "$CACHE/bin/$cmd.tmp" "$CACHE/bin/$cmd"
+      done
+    )
+  fi
+  if [ ! -x "$CACHE/bin/etcd" ]; then
+    (
+      cd "$CACHE/src/etcd"
+      printf 'module local/etcd\n\ngo 1.24.0\n\nrequire go.etcd.io/etcd/server/v3 v%s\n' "$ETCD" >go.mod
+      printf 'package main\n\nimport (\n\t"os"\n\n\t"go.etcd.io/etcd/server/v3/etcdmain"\n)\n\nfunc main() { etcdmain.Main(os.Args) }\n' >main.go
+      go mod tidy
+      go build -trimpath -ldflags "-s -w" -o "$CACHE/bin/etcd.tmp" .
+      mv "$CACHE/bin/etcd.tmp" "$CACHE/bin/etcd"
+    )
+  fi
 }
 
 free_port() {
@@ -91,6 +98,7 @@ omitStages: [RequestReceived, ResponseStarted]
 rules:
   - level: Metadata
 EOF
+  ln -sf "$CACHE/bin/kubectl" "$run/kubectl"
   "$CACHE/bin/etcd" --data-dir "$run/etcd-data" --listen-client-urls "http://127.0.0.1:$etcd_port" \
     --advertise-client-urls "http://127.0.0.1:$etcd_port" --listen-peer-urls "http://127.0.0.1:$peer_port" \
     --initial-advertise-peer-urls "http://127.0.0.1:$peer_port" --initial-cluster "default=http://127.0.0.1:$peer_port" \

@@ -1,12 +1,29 @@
 /** What cnsctl leaves in a test cluster, and kubectl as the harness's admin. */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { clients, testKubeconfig } from './cluster-access.js';
 
-export const kubectl = (...args: string[]): string =>
-  execFileSync('kubectl', ['--kubeconfig', testKubeconfig(), '--context', 'admin', ...args], {
-    encoding: 'utf8',
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+/** kubectl of the server's release, beside the kubeconfig (scripts/k8s-test-apiserver.sh), else the PATH's. */
+export function kubectlPath(): string {
+  const local = join(dirname(testKubeconfig()), 'kubectl');
+  return existsSync(local) ? local : 'kubectl';
+}
+
+/** Runs kubectl as the admin; `input` goes to its standard input. */
+export const kubectl = (...args: string[]): string => kubectlWith({}, ...args);
+
+export function kubectlWith(options: { input?: string }, ...args: string[]): string {
+  return execFileSync(
+    kubectlPath(),
+    ['--kubeconfig', testKubeconfig(), '--context', 'admin', ...args],
+    {
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.input === undefined ? {} : { input: options.input }),
+    },
+  );
+}
 
 /** What cnsctl left in `namespace` (and cluster-wide for it): `kind/name`, sorted; pods of any origin. */
 export async function leftInCluster(namespace: string): Promise<string[]> {

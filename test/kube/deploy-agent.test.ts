@@ -3,14 +3,13 @@
  * scheduler, the kubelet (which runs our own agent entry point against a fixture host) and the Job
  * controller.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cnsctl } from '../cli/run-cli-in-process.js';
-import { kubectl, leftInCluster } from './cluster-objects.js';
+import { kubectl, kubectlWith, leftInCluster } from './cluster-objects.js';
 import { startHarness, type Harness, type HarnessOptions } from './harness/harness.js';
 import {
   clients,
@@ -198,14 +197,7 @@ describeCluster('snapshot --deploy-agent', { timeout: 120_000 }, () => {
 
     const manifest =
       /kubectl apply -f - <<'EOF'\n([\s\S]*?)\n {2}EOF/.exec(refused.stderr)?.[1] ?? '';
-    execFileSync(
-      'kubectl',
-      ['--kubeconfig', KUBECONFIG, '--context', 'admin', 'apply', '-n', namespace, '-f', '-'],
-      {
-        input: manifest.replace(/^ {2}/gm, ''),
-        stdio: ['pipe', 'ignore', 'inherit'],
-      },
-    );
+    kubectlWith({ input: manifest.replace(/^ {2}/gm, '') }, 'apply', '-n', namespace, '-f', '-');
     try {
       const granted = await deploy(['--cleanup'], { context: 'limited' });
       expect(granted.code, granted.stderr).toBe(0);
