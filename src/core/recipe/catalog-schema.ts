@@ -16,7 +16,7 @@ export const dataPathSchema = z
   .string()
   .regex(DATA_PATH, 'must be a path like components/<component>/<file>.yaml')
   .refine((p) => !p.split('/').includes('..'), 'must not contain ..');
-const valuesPathSchema = z
+export const valuesPathSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'must be a dotted values path');
 
@@ -126,3 +126,25 @@ export const overlaySchema = z.strictObject({
   }),
 });
 export type Overlay = z.infer<typeof overlaySchema>;
+
+/**
+ * A deliberate difference between our rendered values and the demo report's Appendix C.1, with the
+ * evidence for it. `demo` is C.1's value (null when C.1 lacks the key); `ours` is the value the bundle
+ * writes (null when we remove the key).
+ */
+export const seedDeviationSchema = z.strictObject({
+  path: valuesPathSchema,
+  demo: z.unknown(),
+  ours: z.unknown(),
+  reason: z.string().min(1),
+  source: z.string().min(1),
+});
+export type SeedDeviation = z.infer<typeof seedDeviationSchema>;
+
+export const seedDeviationsSchema = z.strictObject({
+  apiVersion: z.literal(API_VERSION),
+  kind: z.literal('SeedDeviations'),
+  component: componentNameSchema,
+  deviations: z.array(seedDeviationSchema),
+});
+export type SeedDeviations = z.infer<typeof seedDeviationsSchema>;

@@ -3,7 +3,12 @@
  * that the engine never touches a file. Built by parseCatalog; plain objects so it survives JSON (the
  * embedded catalog is precompiled at build time).
  */
-import type { Overlay, RegistryComponent, ValuesObject } from './catalog-schema.js';
+import type {
+  Overlay,
+  RegistryComponent,
+  SeedDeviations,
+  ValuesObject,
+} from './catalog-schema.js';
 
 export interface Catalog {
   /** Registry entries by component name, in name order. */
@@ -14,8 +19,11 @@ export interface Catalog {
   readonly values: Readonly<Record<string, ValuesObject>>;
   /** Manifest file text by data path. */
   readonly manifests: Readonly<Record<string, string>>;
+  /** Where our values knowingly differ from the demo report's Appendix C.1 (seed-deviations.yaml). */
+  readonly seedDeviations?: SeedDeviations;
 }
 
 export const REGISTRY_FILE = 'registry.yaml';
 export const OVERLAYS_DIR = 'overlays/';
 export const COMPONENTS_DIR = 'components/';
+export const SEED_DEVIATIONS_FILE = 'seed-deviations.yaml';

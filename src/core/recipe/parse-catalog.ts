@@ -1,18 +1,27 @@
 /**
  * @module Validates a set of data files (path → text) into a Catalog, or reports every problem found,
  * each with its file and line: schema errors, unresolved references, parent cycles, overlays with
- * identical criteria, and children whose criteria do not refine their parent's.
+ * identical criteria, and children whose criteria do not refine their parent's. The optional
+ * seed-deviations.yaml records where the values knowingly differ from the demo report's Appendix C.1.
  */
 import { isMap, LineCounter, parseAllDocuments, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { formatIssuePath } from '../shared/documents.js';
 import { CnsError } from '../shared/errors.js';
-import { COMPONENTS_DIR, OVERLAYS_DIR, REGISTRY_FILE, type Catalog } from './catalog.js';
+import {
+  COMPONENTS_DIR,
+  OVERLAYS_DIR,
+  REGISTRY_FILE,
+  SEED_DEVIATIONS_FILE,
+  type Catalog,
+} from './catalog.js';
 import {
   overlaySchema,
   registrySchema,
+  seedDeviationsSchema,
   type Overlay,
   type RegistryComponent,
+  type SeedDeviations,
   type ValuesObject,
 } from './catalog-schema.js';
 import { DIMENSION_NAMES } from './criteria.js';
@@ -52,10 +61,13 @@ export function parseCatalog(files: Readonly<Record<string, string>>): Catalog {
   const overlays: Record<string, Overlay> = {};
   const values: Record<string, ValuesObject> = {};
   const manifests: Record<string, string> = {};
+  let seedDeviations: SeedDeviations | undefined;
   for (const path of paths) {
     const text = files[path] ?? '';
     if (path === REGISTRY_FILE || !/\.ya?ml$/.test(path)) continue;
-    if (path.startsWith(OVERLAYS_DIR)) {
+    if (path === SEED_DEVIATIONS_FILE) {
+      seedDeviations = readTyped(seedDeviationsSchema, text, path, problems);
+    } else if (path.startsWith(OVERLAYS_DIR)) {
       const overlay = readTyped(overlaySchema, text, path, problems);
       if (!overlay) continue;
       const expected = path.slice(OVERLAYS_DIR.length).replace(/\.ya?ml$/, '');
@@ -78,12 +90,18 @@ export function parseCatalog(files: Readonly<Record<string, string>>): Catalog {
     } else {
       problems.push({
         file: path,
-        message: 'unexpected file: data holds registry.yaml, overlays/ and components/',
+        message: `unexpected file: data holds ${REGISTRY_FILE}, ${SEED_DEVIATIONS_FILE}, overlays/ and components/`,
       });
     }
   }
 
-  const catalog: Catalog = { components, overlays, values, manifests };
+  const catalog: Catalog = {
+    components,
+    overlays,
+    values,
+    manifests,
+    ...(seedDeviations ? { seedDeviations } : {}),
+  };
   problems.push(...checkReferences(catalog));
   if (problems.length > 0) throw dataError(problems);
   return catalog;
@@ -146,6 +164,13 @@ function checkReferences(catalog: Catalog): CatalogProblem[] {
     }
   }
   problems.push(...findParentCycles(overlays));
+  const deviated = catalog.seedDeviations?.component;
+  if (deviated !== undefined && !components[deviated]) {
+    problems.push({
+      file: SEED_DEVIATIONS_FILE,
+      message: `component "${deviated}" is not in the registry`,
+    });
+  }
   return problems;
 }
 
