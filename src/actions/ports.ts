@@ -3,6 +3,7 @@
  * server's composition root build them and pass them in, so actions are tested with real fixtures
  * behind the same contracts.
  */
+import type { FileTree } from '../core/bundle/file-tree.js';
 import type { CnsError } from '../core/shared/errors.js';
 import type {
   KubeClusterPolicy,
@@ -98,3 +99,9 @@ export interface KubeSnapshotSource {
  * Throws CnsError UNAVAILABLE, with the reason, when no kubeconfig or in-cluster configuration exists.
  */
 export type OpenKubeSnapshotSource = (signal: AbortSignal) => Promise<KubeSnapshotSource>;
+
+/**
+ * Reads a bundle (a directory, `.zip` or `.tar.gz`) into its files. Throws CnsError NOT_FOUND when it
+ * is absent, INPUT_SCHEMA when an archive is unreadable, CANCELLED when `signal` aborts.
+ */
+export type ReadBundleFiles = (location: string, signal?: AbortSignal) => Promise<FileTree>;

@@ -1,0 +1,36 @@
+/**
+ * @module What `cnsctl bundle` prints once the bundle is written: where, with which deployer, and the
+ * components in deployment order; and the `bundle verify` report as a table.
+ */
+import type { BundleVerification } from '../../actions/bundle/verify-bundle.js';
+import type { FileTree } from '../../core/bundle/file-tree.js';
+import type { BundlePlan } from '../../core/bundle/plan-bundle.js';
+import { renderTable } from './render-table.js';
+
+export function formatBundleSummary(plan: BundlePlan, tree: FileTree, output: string): string {
+  const count = plan.components.length;
+  return `Wrote the ${plan.options.deployer} bundle of ${count} component${count === 1 ? '' : 's'} to ${output} (${tree.size} files):
+${renderTable(
+  ['#', 'component', 'version', 'namespace'],
+  plan.components.map((c) => [String(c.position + 1), c.name, c.version, c.namespace]),
+)
+  .split('\n')
+  .map((line) => (line === '' ? line : `  ${line}`))
+  .join('\n')}Its README.md says how to deploy and check it.
+`;
+}
+
+export function formatVerificationTable(report: BundleVerification): string {
+  const rows = [
+    ...report.changed.map((path) => ['changed', path]),
+    ...report.missing.map((path) => ['missing', path]),
+    ...report.extra.map((path) => ['extra', path]),
+  ];
+  const differences = rows.length;
+  if (differences === 0) {
+    return `${report.source}: all ${report.checked} files match checksums.txt\n`;
+  }
+  return `${renderTable(['status', 'file'], rows)}${report.source}: ${differences} difference${
+    differences === 1 ? '' : 's'
+  } (${report.changed.length} changed, ${report.missing.length} missing, ${report.extra.length} extra) against ${report.checked} files in checksums.txt\n`;
+}
