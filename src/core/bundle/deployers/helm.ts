@@ -83,10 +83,11 @@ ${toYaml(values)}`;
 
 function helmIgnore(plan: BundlePlan): string {
   return `# Not part of the umbrella chart: the per-component folders (values, manifests, scripts and
-# deployer files for installing components one by one), the recipe and the checksums.
-${plan.components.map((component) => `${component.name}/`).join('\n')}
-recipe.yaml
-checksums.txt
+# deployer files for installing components one by one), the recipe and the checksums. A leading /
+# anchors a pattern at the chart's root, so the subcharts under charts/ of the same names stay in.
+${plan.components.map((component) => `/${component.name}/`).join('\n')}
+/recipe.yaml
+/checksums.txt
 `;
 }
 
