@@ -95,7 +95,8 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 /** A location that cannot be written is a bad --output: exit 2 with the fix, not a crash. */
 export function outputError(error: unknown, target: string): CnsError {
   const translated = toFsError(error, target, 'write');
-  if (translated.code === 'FORBIDDEN') {
+  // Permission denied, a read-only file system, or a file where a folder should be.
+  if (translated.code === 'FORBIDDEN' || translated.code === 'NOT_FOUND') {
     return new CnsError(
       'USAGE',
       `--output ${target}: cannot write there (${translated.message.replace(`${target}: `, '')}); choose a location you can write to`,

@@ -6,26 +6,47 @@
 import { ZipFile } from 'yazl';
 import { fileBytes, type FileTree } from '../../core/bundle/file-tree.js';
 
-/** 1980-01-01T00:00:00Z, the earliest time a zip entry can hold; SOURCE_DATE_EPOCH replaces it. */
-export const DEFAULT_ARCHIVE_TIME = new Date(Date.UTC(1980, 0, 1));
+/**
+ * 1980-01-02T00:00:00Z: a day after the earliest time a zip entry can hold, so that no time zone's
+ * clamping of earlier dates (yazl clamps in local time) can move it. SOURCE_DATE_EPOCH replaces it;
+ * earlier times are raised to it.
+ */
+export const DEFAULT_ARCHIVE_TIME = new Date(Date.UTC(1980, 0, 2));
 
 const REGULAR_FILE = 0o100000;
 
+/**
+ * Zip stores local time, which yazl reads through the local-time getters. This Date answers them
+ * with UTC fields, so the archive has the same bytes in every time zone (daylight-saving gaps
+ * included). The Unix-time extra field is left out for the same reason.
+ */
+class UtcFieldsDate extends Date {
+  override getFullYear(): number {
+    return this.getUTCFullYear();
+  }
+  override getMonth(): number {
+    return this.getUTCMonth();
+  }
+  override getDate(): number {
+    return this.getUTCDate();
+  }
+  override getHours(): number {
+    return this.getUTCHours();
+  }
+  override getMinutes(): number {
+    return this.getUTCMinutes();
+  }
+  override getSeconds(): number {
+    return this.getUTCSeconds();
+  }
+}
+
 export function zipTree(tree: FileTree, mtime: Date = DEFAULT_ARCHIVE_TIME): Promise<Buffer> {
   const zip = new ZipFile();
-  // Zip stores local time: a Date whose local fields are mtime's UTC fields writes the same bytes in
-  // every time zone. The Unix-time extra field is left out, since it would carry the zone's offset.
-  const local = new Date(
-    mtime.getUTCFullYear(),
-    mtime.getUTCMonth(),
-    mtime.getUTCDate(),
-    mtime.getUTCHours(),
-    mtime.getUTCMinutes(),
-    mtime.getUTCSeconds(),
-  );
+  const modified = new UtcFieldsDate(mtime < DEFAULT_ARCHIVE_TIME ? DEFAULT_ARCHIVE_TIME : mtime);
   for (const [path, file] of tree) {
     zip.addBuffer(Buffer.from(fileBytes(file)), path, {
-      mtime: local,
+      mtime: modified,
       mode: REGULAR_FILE | file.mode,
       compressionLevel: 9,
       forceDosTimestamp: true,

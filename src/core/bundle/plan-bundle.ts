@@ -71,6 +71,15 @@ export function planBundle(
     }
   }
   const kept = refs.filter((ref) => !removed.has(ref.name));
+  if (kept.length === 0) {
+    throw new CnsError(
+      'USAGE',
+      '--set leaves every component of the recipe out: nothing to bundle',
+      {
+        details: { removed: [...removed] },
+      },
+    );
+  }
   const components = kept.map((ref, position) =>
     planComponent(ref, position, catalog, options, [
       ...settings

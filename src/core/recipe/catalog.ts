@@ -3,12 +3,7 @@
  * that the engine never touches a file. Built by parseCatalog; plain objects so it survives JSON (the
  * embedded catalog is precompiled at build time).
  */
-import type {
-  Overlay,
-  RegistryComponent,
-  SeedDeviations,
-  ValuesObject,
-} from './catalog-schema.js';
+import type { Overlay, RegistryComponent, SeedDeviations, ValuesObject } from './catalog-schema.js';
 
 export interface Catalog {
   /** Registry entries by component name, in name order. */
