@@ -96,7 +96,7 @@ if (!process.exitCode) {
     logLevel: 'warning',
   });
   // Warm runs: the first saves dist/cnsctl.cjs.cache, the others refresh it, so it holds the functions
-  // that recipe, snapshot, validate and diff compile (bin/cnsctl.cjs explains why).
+  // that recipe, snapshot, validate, diff, query and bundle compile (bin/cnsctl.cjs explains why).
   const warm = `${root}.cache/warm`;
   await rm(warm, { recursive: true, force: true });
   await mkdir(warm, { recursive: true });
@@ -117,6 +117,7 @@ if (!process.exitCode) {
     ['validate', '--recipe', `${warm}/recipe.yaml`, '--snapshot', `${warm}/snapshot.yaml`],
     ['diff', `${warm}/snapshot.yaml`, `${warm}/snapshot.yaml`],
     ['query', ...demo, '--selector', 'deploymentOrder'],
+    ['bundle', '--recipe', `${warm}/recipe.yaml`, '-o', `${warm}/bundle`, '--deployer', 'argocd'],
   ];
   for (const [index, args] of runs.entries()) {
     const result = spawnSync(process.execPath, [`${root}bin/cnsctl.cjs`, ...args], {

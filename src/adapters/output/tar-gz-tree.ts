@@ -6,11 +6,12 @@
 import { gzipSync } from 'node:zlib';
 import { Header, Pax } from 'tar';
 import { fileBytes, type FileTree } from '../../core/bundle/file-tree.js';
-import { DEFAULT_ARCHIVE_TIME } from './zip-tree.js';
+import { archiveTime } from './archive-time.js';
 
 const BLOCK = 512;
 
-export function tarGzTree(tree: FileTree, mtime: Date = DEFAULT_ARCHIVE_TIME): Buffer {
+export function tarGzTree(tree: FileTree, mtime?: Date): Buffer {
+  const time = archiveTime(mtime);
   const blocks: Buffer[] = [];
   for (const [path, file] of tree) {
     const body = Buffer.from(fileBytes(file));
@@ -20,14 +21,14 @@ export function tarGzTree(tree: FileTree, mtime: Date = DEFAULT_ARCHIVE_TIME): B
       uid: 0,
       gid: 0,
       size: body.length,
-      mtime,
+      mtime: time,
       type: 'File' as const,
       uname: '',
       gname: '',
     };
     const header = new Header(data);
     // encode() fills the 512-byte ustar block; it reports when the path does not fit ustar's fields.
-    if (header.encode()) blocks.push(new Pax({ path, mtime }).encode());
+    if (header.encode()) blocks.push(new Pax({ path, mtime: time }).encode());
     blocks.push(
       header.block as Buffer,
       body,

@@ -122,6 +122,17 @@ describe('archives', () => {
     },
   );
 
+  it('a tar.gz dates every entry at the fixed time', async () => {
+    const dir = workDir();
+    await writeBundle(tree, join(dir, 'b.tar.gz'));
+    const listing = spawnSync('tar', ['--utc', '--full-time', '-tvzf', join(dir, 'b.tar.gz')], {
+      encoding: 'utf8',
+    });
+    const lines = listing.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(tree.size);
+    for (const line of lines) expect(line).toContain('1980-01-02 00:00:00');
+  });
+
   it.each(['bundle.zip', 'bundle.tar.gz', 'bundle.tgz'])(
     '%s reads back as the tree it was written from',
     async (name) => {

@@ -7,9 +7,7 @@ import { stat } from 'node:fs/promises';
 import type { FileTree } from '../../core/bundle/file-tree.js';
 import { CnsError } from '../../core/shared/errors.js';
 import { writeFileAtomically } from './write-file-atomically.js';
-import { tarGzTree } from './tar-gz-tree.js';
 import { outputError, writeTreeToDirectory } from './write-tree-to-directory.js';
-import { DEFAULT_ARCHIVE_TIME, zipTree } from './zip-tree.js';
 
 export type BundleOutputKind = 'directory' | 'zip' | 'tar.gz';
 
@@ -55,8 +53,11 @@ export async function writeBundle(
       },
     );
   }
-  const mtime = options.mtime ?? DEFAULT_ARCHIVE_TIME;
-  const bytes = kind === 'zip' ? await zipTree(tree, mtime) : tarGzTree(tree, mtime);
+  // Each archive library loads only when its format is asked for.
+  const bytes =
+    kind === 'zip'
+      ? await (await import('./zip-tree.js')).zipTree(tree, options.mtime)
+      : (await import('./tar-gz-tree.js')).tarGzTree(tree, options.mtime);
   if (options.signal?.aborted) throw new CnsError('CANCELLED', 'interrupted: nothing was written');
   await writeFileAtomically(output, bytes).catch((error: unknown) => {
     throw outputError(error, output);

@@ -5,7 +5,16 @@
  * `force`, in which case it is replaced whole (its old content is removed only after the new one is in
  * place).
  */
-import { chmod, mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileBytes, type FileTree } from '../../core/bundle/file-tree.js';
 import { CnsError } from '../../core/shared/errors.js';
@@ -16,67 +25,95 @@ export interface WriteTreeOptions {
   readonly signal?: AbortSignal;
 }
 
-export async function writeTreeToDirectory(
+// The file system calls are synchronous on purpose: a bundle is a few dozen small files, and one
+// thread-pool round trip per call cost more than the writes (bench/README.md, bundle). The signal is
+// checked between files, so Ctrl-C still stops the run and cleans up.
+export function writeTreeToDirectory(
   tree: FileTree,
   target: string,
   options: WriteTreeOptions = {},
 ): Promise<void> {
-  const existing = await inspectTarget(target, options.force === true);
+  try {
+    writeTree(tree, target, options);
+    return Promise.resolve();
+  } catch (error) {
+    return Promise.reject(error instanceof CnsError ? error : outputError(error, target));
+  }
+}
+
+function writeTree(tree: FileTree, target: string, options: WriteTreeOptions): void {
+  const existing = inspectTarget(target, options.force === true);
   const absolute = resolve(target);
   const parent = dirname(absolute);
-  await mkdir(parent, { recursive: true }).catch((error: unknown) => {
+  try {
+    if (!statSync(parent, { throwIfNoEntry: false })) mkdirSync(parent, { recursive: true });
+  } catch (error) {
     throw outputError(error, target);
-  });
+  }
   const temp = join(
     parent,
     `.${basename(absolute)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`,
   );
   let replaced: string | undefined;
   try {
-    await mkdir(temp);
+    mkdirSync(temp);
+    const made = new Set<string>([temp]);
     for (const [path, file] of tree) {
       throwIfAborted(options.signal);
       const full = join(temp, path);
-      await mkdir(dirname(full), { recursive: true });
-      await writeFile(full, fileBytes(file), { mode: file.mode });
+      const dir = dirname(full);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      writeFileSync(full, fileBytes(file), { mode: file.mode });
       // The process umask may have cleared bits of the mode; the tree's mode is the contract.
-      await chmod(full, file.mode);
+      chmodSync(full, file.mode);
     }
     throwIfAborted(options.signal);
-    if (existing === 'empty-directory') await rmdir(absolute);
+    if (existing === 'empty-directory') rmdirSync(absolute);
     if (existing === 'non-empty-directory') {
       replaced = `${temp}.old`;
-      await rename(absolute, replaced);
+      renameSync(absolute, replaced);
     }
-    await rename(temp, absolute);
+    renameSync(temp, absolute);
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
-    if (replaced !== undefined) await rename(replaced, absolute).catch(() => undefined);
-    throw outputError(error, target);
+    rmSync(temp, { recursive: true, force: true });
+    if (replaced !== undefined) {
+      try {
+        renameSync(replaced, absolute);
+      } catch {
+        // The old bundle stays at `replaced`; the error below names the target.
+      }
+    }
+    throw error instanceof CnsError ? error : outputError(error, target);
   }
-  if (replaced !== undefined) await rm(replaced, { recursive: true, force: true });
+  if (replaced !== undefined) rmSync(replaced, { recursive: true, force: true });
 }
 
 type TargetState = 'absent' | 'empty-directory' | 'non-empty-directory';
 
-async function inspectTarget(target: string, force: boolean): Promise<TargetState> {
-  const info = await stat(target).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
+function inspectTarget(target: string, force: boolean): TargetState {
+  let info;
+  try {
+    info = statSync(target, { throwIfNoEntry: false });
+  } catch (error) {
     throw outputError(error, target);
-  });
+  }
   if (info === undefined) return 'absent';
   if (!info.isDirectory()) {
     throw new CnsError(
       'USAGE',
       `--output ${target}: exists and is not a directory; choose another path`,
-      {
-        details: { output: target },
-      },
+      { details: { output: target } },
     );
   }
-  const entries = await readdir(target).catch((error: unknown) => {
+  let entries: string[];
+  try {
+    entries = readdirSync(target);
+  } catch (error) {
     throw outputError(error, target);
-  });
+  }
   if (entries.length === 0) return 'empty-directory';
   if (!force) {
     throw new CnsError(

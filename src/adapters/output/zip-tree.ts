@@ -5,13 +5,7 @@
  */
 import { ZipFile } from 'yazl';
 import { fileBytes, type FileTree } from '../../core/bundle/file-tree.js';
-
-/**
- * 1980-01-02T00:00:00Z: a day after the earliest time a zip entry can hold, so that no time zone's
- * clamping of earlier dates (yazl clamps in local time) can move it. SOURCE_DATE_EPOCH replaces it;
- * earlier times are raised to it.
- */
-export const DEFAULT_ARCHIVE_TIME = new Date(Date.UTC(1980, 0, 2));
+import { archiveTime } from './archive-time.js';
 
 const REGULAR_FILE = 0o100000;
 
@@ -41,9 +35,9 @@ class UtcFieldsDate extends Date {
   }
 }
 
-export function zipTree(tree: FileTree, mtime: Date = DEFAULT_ARCHIVE_TIME): Promise<Buffer> {
+export function zipTree(tree: FileTree, mtime?: Date): Promise<Buffer> {
   const zip = new ZipFile();
-  const modified = new UtcFieldsDate(mtime < DEFAULT_ARCHIVE_TIME ? DEFAULT_ARCHIVE_TIME : mtime);
+  const modified = new UtcFieldsDate(archiveTime(mtime));
   for (const [path, file] of tree) {
     zip.addBuffer(Buffer.from(fileBytes(file)), path, {
       mtime: modified,
