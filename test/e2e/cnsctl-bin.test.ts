@@ -64,6 +64,47 @@ describe.skipIf(!built)('bin/cnsctl.cjs', () => {
     expect(diff.stdout).toContain('status: equal');
   });
 
+  it('writes and verifies bundles as a folder, .zip and .tar.gz (archive libraries load from node_modules)', async () => {
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(`${tmpdir()}/cnsctl-e2e-bundle-`);
+    expect(run(['recipe', ...DEMO_CRITERIA_FLAGS, '-o', `${dir}/r.yaml`]).status).toBe(0);
+    for (const [output, deployer] of [
+      ['folder', 'argocd'],
+      ['b.zip', 'flux'],
+      ['b.tar.gz', 'helm'],
+    ]) {
+      const written = run([
+        'bundle',
+        '--recipe',
+        `${dir}/r.yaml`,
+        '-o',
+        `${dir}/${output}`,
+        '--deployer',
+        deployer,
+      ]);
+      expect(written.stderr).toBe('');
+      expect(written.status).toBe(0);
+      const verified = run(['bundle', 'verify', `${dir}/${output}`]);
+      expect(verified.stdout).toContain('files match checksums.txt');
+      expect(verified.status).toBe(0);
+    }
+  });
+
+  it('exits 130 on Ctrl-C during bundle and writes nothing', async () => {
+    const { mkdtemp, readdir } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(`${tmpdir()}/cnsctl-e2e-bundle-`);
+    const child = spawn(process.execPath, [BIN, 'bundle', '--recipe', '-', '-o', `${dir}/out`], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it.each([
     [['recipe', '--service', 'ekss'], 2],
     [['recipe', '--snapshot', '/nonexistent.yaml'], 3],
