@@ -56,7 +56,10 @@ function writeTree(tree: FileTree, target: string, options: WriteTreeOptions): v
   );
   let replaced: string | undefined;
   try {
-    mkdirSync(temp);
+    // mkdir's 0o777 minus what the umask takes away shows the umask: files whose mode it would
+    // change, and only those, get a chmod, since the tree's mode is the contract.
+    mkdirSync(temp, { mode: 0o777 });
+    const umask = 0o777 & ~statSync(temp).mode;
     const made = new Set<string>([temp]);
     for (const [path, file] of tree) {
       throwIfAborted(options.signal);
@@ -67,8 +70,7 @@ function writeTree(tree: FileTree, target: string, options: WriteTreeOptions): v
         made.add(dir);
       }
       writeFileSync(full, fileBytes(file), { mode: file.mode });
-      // The process umask may have cleared bits of the mode; the tree's mode is the contract.
-      chmodSync(full, file.mode);
+      if ((file.mode & umask) !== 0) chmodSync(full, file.mode);
     }
     throwIfAborted(options.signal);
     if (existing === 'empty-directory') rmdirSync(absolute);
