@@ -73,7 +73,7 @@ describe.skipIf(!built)('bin/cnsctl.cjs', () => {
       ['folder', 'argocd'],
       ['b.zip', 'flux'],
       ['b.tar.gz', 'helm'],
-    ]) {
+    ] as const) {
       const written = run([
         'bundle',
         '--recipe',
@@ -94,13 +94,24 @@ describe.skipIf(!built)('bin/cnsctl.cjs', () => {
   it('exits 130 on Ctrl-C during bundle and writes nothing', async () => {
     const { mkdtemp, readdir } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
+    const { createServer } = await import('node:http');
     const dir = await mkdtemp(`${tmpdir()}/cnsctl-e2e-bundle-`);
-    const child = spawn(process.execPath, [BIN, 'bundle', '--recipe', '-', '-o', `${dir}/out`], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // A recipe URL that never answers: once the request arrives, the command is surely running.
+    let requested: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => (requested = resolve));
+    const server = createServer(() => requested());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const child = spawn(
+      process.execPath,
+      [BIN, 'bundle', '--recipe', `http://127.0.0.1:${port}/recipe.yaml`, '-o', `${dir}/out`],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    await arrived;
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    server.closeAllConnections();
+    server.close();
     expect(code).toBe(130);
     expect(await readdir(dir)).toEqual([]);
   });
