@@ -35,7 +35,7 @@ export function scriptHead(head: ScriptHead): string {
 ${head.about.map((line) => `# ${line}`.trimEnd()).join('\n')}
 #
 # Usage: ${head.usage}
-${options.map((option) => `#   ${option.help}`).join('\n')}
+${options.map((option) => `#   ${option.help.replace(/^(\S+)\s+/, (_, flag: string) => flag.padEnd(15))}`).join('\n')}
 set -euo pipefail
 
 ASSUME_YES=false
