@@ -1,9 +1,11 @@
 /**
- * @module The interfaces actions need from the world. Adapters implement them; cli/main.ts and the
- * server's composition root build them and pass them in, so actions are tested with real fixtures
- * behind the same contracts.
+ * @module The interfaces actions need from the world. Adapters implement them; the composition root
+ * (adapters/compose/compose-ports.ts, called by cli/main.ts and later by the server's entry) builds
+ * them into one `Ports` object and passes them in, so actions are tested with real fixtures behind
+ * the same contracts.
  */
-import type { FileTree } from '../core/bundle/file-tree.js';
+import type { Catalog } from '../core/recipe/catalog.js';
+import type { ChartFolder } from '../core/recipe/check-values-paths.js';
 import type { CnsError } from '../core/shared/errors.js';
 import type {
   KubeClusterPolicy,
@@ -20,6 +22,12 @@ export interface Clock {
 /** A monotonic clock in milliseconds (performance.now in the shells); only differences matter. */
 export interface MonotonicTimer {
   now(): number;
+}
+
+/** Time limits for work in progress (AbortSignal.timeout in the shells). */
+export interface Timeouts {
+  /** A signal that aborts after `ms` milliseconds with an Error named `TimeoutError`. */
+  signal(ms: number): AbortSignal;
 }
 
 /** Where warnings and progress go (stderr in the CLI); never results. */
@@ -100,8 +108,106 @@ export interface KubeSnapshotSource {
  */
 export type OpenKubeSnapshotSource = (signal: AbortSignal) => Promise<KubeSnapshotSource>;
 
+/** Files and commands of one host, both seen under the same host root. */
+export interface HostAccess {
+  readonly files: HostFiles;
+  readonly commands: CommandRunner;
+}
+
+/** Opens the host mounted at `root` (`/` for this machine); its adapters load on first use. */
+export type OpenHost = (root: string) => Promise<HostAccess>;
+
 /**
- * Reads a bundle (a directory, `.zip` or `.tar.gz`) into its files. Throws CnsError NOT_FOUND when it
- * is absent, INPUT_SCHEMA when an archive is unreadable, CANCELLED when `signal` aborts.
+ * Reads and writes documents by location: a file path, `-` (stdin / stdout), an http(s) URL (read
+ * only), or a URI whose scheme has a registered SchemeHandler (`cm://namespace/name`). Throws CnsError
+ * NOT_FOUND, FORBIDDEN, TIMEOUT, CLUSTER_UNREACHABLE, USAGE (an unsupported location) or CANCELLED.
  */
-export type ReadBundleFiles = (location: string, signal?: AbortSignal) => Promise<FileTree>;
+export interface DocumentStore {
+  read(location: string, signal?: AbortSignal): Promise<string>;
+  /** Writes the whole text at once; `undefined` or `-` is stdout. Files are replaced atomically. */
+  write(location: string | undefined, text: string, signal?: AbortSignal): Promise<void>;
+}
+
+/** Reads and writes the documents of one URI scheme (`cm` for ConfigMaps), for the DocumentStore. */
+export interface SchemeHandler {
+  read(uri: string, signal?: AbortSignal): Promise<string>;
+  write(uri: string, text: string, signal?: AbortSignal): Promise<void>;
+}
+
+/** Expands a location that holds several documents (a directory) into their locations. */
+export interface DocumentLister {
+  /**
+   * The document files (.yaml, .yml, .json; dot files skipped) directly in the directory
+   * `location`, by file name; `undefined` when `location` is not a directory (a file, `-`, a URL),
+   * so the caller reads it as one document. Throws CnsError FORBIDDEN when the directory cannot be
+   * listed.
+   */
+  list(location: string, signal?: AbortSignal): Promise<readonly string[] | undefined>;
+}
+
+/** The recipe data: the embedded catalog, or a data directory laid over it (`--data`). */
+export interface CatalogLoader {
+  /** Throws CnsError BAD_DATA (listing every problem), NOT_FOUND or USAGE for a bad directory. */
+  load(dataDir?: string): Promise<Catalog>;
+  /**
+   * The data files (path → text) before validation: the embedded ones, with a data directory's laid
+   * over them. For checks that report every problem instead of stopping at the first parse error.
+   */
+  files(dataDir?: string): Promise<Readonly<Record<string, string>>>;
+}
+
+/** Reads a folder of unpacked charts (`<chart>/` or `<chart>-v<version>/`) for the values-path check. */
+export interface ChartFolderReader {
+  /** The folders of `dir` holding one of `charts`. Throws CnsError NOT_FOUND or FORBIDDEN. */
+  read(dir: string, charts: readonly string[]): Promise<ChartFolder[]>;
+}
+
+/** One file of a rendered tree: its `/`-separated path relative to the output, bytes and mode. */
+export interface TreeFile {
+  readonly path: string;
+  readonly content: Uint8Array;
+  readonly mode: number;
+}
+
+/**
+ * Writes a rendered file tree (a bundle) to `target`, a directory or an archive chosen by its name:
+ * all of it or nothing. The slot `Ports.openBundleWriter` is filled by the bundle stage (issue 9),
+ * which settles this contract.
+ */
+export interface BundleWriter {
+  write(
+    target: string,
+    files: readonly TreeFile[],
+    options: { readonly force: boolean; readonly signal?: AbortSignal },
+  ): Promise<void>;
+}
+
+/**
+ * Every port, as a composition root builds them: once per run in cnsctl, once at boot in cnsd. The
+ * heavy ones (host commands, the cluster) load their adapters on first use.
+ */
+export interface Ports {
+  readonly documents: DocumentStore;
+  readonly documentLister: DocumentLister;
+  readonly catalogLoader: CatalogLoader;
+  /** The time written into documents (SOURCE_DATE_EPOCH fixes it). */
+  readonly clock: Clock;
+  readonly timer: MonotonicTimer;
+  readonly timeouts: Timeouts;
+  readonly openHost: OpenHost;
+  readonly openKube: OpenKubeSnapshotSource;
+  readonly chartFolders: ChartFolderReader;
+  /** Slot for the bundle stage: built on first use, like openKube, once its adapter exists. */
+  readonly openBundleWriter?: () => Promise<BundleWriter>;
+}
+
+/**
+ * What a caller hands to any action: every port, plus where warnings go, the cancel signal of this
+ * run (a CLI run, an HTTP request) and the tool version recorded in documents. Each action declares
+ * the part it uses, so tests build only that.
+ */
+export interface ActionDeps extends Ports {
+  readonly reporter: Reporter;
+  readonly signal: AbortSignal;
+  readonly toolVersion: string;
+}

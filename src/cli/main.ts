@@ -1,9 +1,11 @@
 /**
- * @module The cnsctl process entry and composition root: real streams, the embedded catalog next to
- * the bundle, Ctrl-C wired to an AbortSignal. The only file that touches `process` (and it sets
- * process.exitCode rather than exiting, so pending output is flushed and cleanup runs).
+ * @module The cnsctl process entry and composition root: the only file that reads `process`. It
+ * describes this process to composePorts (which builds every port, shared with the server), wires
+ * the real streams and Ctrl-C to an AbortSignal, and sets process.exitCode rather than exiting, so
+ * pending output is flushed and cleanup runs.
  */
 import { readEmbeddedCatalog } from '../adapters/catalog/read-embedded-catalog.js';
+import { composePorts } from '../adapters/compose/compose-ports.js';
 import { CnsError } from '../core/shared/errors.js';
 import { runCli } from './run-cli.js';
 
@@ -44,18 +46,27 @@ function main(): void {
     if (error.code !== 'EPIPE') throw error;
   });
   const catalogFile = new URL('./catalog.json', import.meta.url);
-  runCli(
-    process.argv.slice(2),
-    {
-      stdout: process.stdout,
-      stderr: process.stderr,
+  const ports = composePorts({
+    env: process.env,
+    processId: process.pid,
+    userId: process.getuid?.(),
+    killProcessGroup: (groupId, signal) => process.kill(-groupId, signal),
+    loadEmbeddedCatalog: () => readEmbeddedCatalog(catalogFile.pathname),
+    stdio: {
       readStdin: () => readStdin(controller.signal),
-      env: process.env,
-      cwd: process.cwd(),
+      writeStdout: (text) => {
+        process.stdout.write(text);
+        return Promise.resolve();
+      },
     },
-    { loadEmbeddedCatalog: () => readEmbeddedCatalog(catalogFile.pathname) },
-    controller.signal,
-  )
+  });
+  const io = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    runtime: { node: process.versions.node, platform: `${process.platform}/${process.arch}` },
+  };
+  runCli(process.argv.slice(2), io, ports, controller.signal)
     .then((code) => {
       process.exitCode = controller.signal.aborted ? INTERRUPTED_EXIT_CODE : code;
     })

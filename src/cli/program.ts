@@ -6,6 +6,7 @@ import { Command } from '@commander-js/extra-typings';
 import type { CliContext } from './cli-context.js';
 import { registerBundle } from './commands/bundle.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerData } from './commands/data.js';
 import { registerDiff } from './commands/diff.js';
 import { registerQuery } from './commands/query.js';
 import { registerRecipe } from './commands/recipe.js';
@@ -36,6 +37,7 @@ export function buildProgram(context: CliContext, version: string): Command {
   registerBundle(program, context);
   registerDiff(program, context);
   registerQuery(program, context);
+  registerData(program, context);
   registerVersion(program, context);
   registerCompletion(program, context);
   // Subcommands (bundle verify) too: commander must never exit the process or write to it directly.

@@ -1,47 +1,43 @@
 /**
- * @module Runs cnsctl in-process: argv and injected streams in, exit code out. Both the real entry
- * (main.ts) and the tests call this, so what the tests see is what users get.
+ * @module Runs cnsctl in-process: argv, the terminal and the ports in, exit code out. Both the real
+ * entry (main.ts) and the tests call this with ports from the same composePorts, so what the tests
+ * see is what users get.
  */
 import { CommanderError } from '@commander-js/extra-typings';
-import { createDocumentStore } from '../adapters/documents/document-store.js';
+import type { Ports } from '../actions/ports.js';
 import { EXIT_OK } from '../core/shared/error-status.js';
 import { CNS_VERSION } from '../version.js';
-import type { CliContext, CliDeps, CliIo, GlobalFlags } from './cli-context.js';
+import type { CliContext, CliIo, GlobalFlags } from './cli-context.js';
 import { createReporter } from './create-reporter.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report-error.js';
-import { sourceDateClock } from './source-date-clock.js';
 
 const USAGE_EXIT_CODE = 2;
 
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
-  deps: CliDeps,
+  ports: Ports,
   signal: AbortSignal,
 ): Promise<number> {
   let globals: GlobalFlags = {
     debug: argv.includes('--debug'),
     logJson: argv.includes('--log-json'),
   };
-  const now = deps.now ?? (() => new Date());
   try {
     const context: CliContext = {
       io,
-      deps,
-      signal,
-      documents: createDocumentStore({
-        readStdin: io.readStdin,
-        writeStdout: async (text) => {
-          io.stdout.write(text);
-          return Promise.resolve();
-        },
-        ...(deps.schemes ? { schemes: deps.schemes } : {}),
-        ...(deps.fetch ? { fetch: deps.fetch } : {}),
-      }),
-      clock: sourceDateClock(io.env, now),
-      timer: deps.timer ?? performance,
-      reporter: createReporter(io.stderr, () => globals, now),
+      deps: {
+        ...ports,
+        // Log lines carry the real time, even when SOURCE_DATE_EPOCH fixes the documents' clock.
+        reporter: createReporter(
+          io.stderr,
+          () => globals,
+          () => new Date(),
+        ),
+        signal,
+        toolVersion: CNS_VERSION,
+      },
       get globals() {
         return globals;
       },

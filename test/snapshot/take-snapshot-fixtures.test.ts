@@ -4,7 +4,7 @@ import type { OpenKubeSnapshotSource } from '../../src/actions/ports.js';
 import { DEFAULT_SYSTEMD_UNITS } from '../../src/actions/snapshot/collect-systemd.js';
 import { toYaml } from '../../src/core/shared/serialize.js';
 import { findMeasurement, type Snapshot } from '../../src/core/snapshot/snapshot.js';
-import { fixtureHost, noCluster } from './fixture-host.js';
+import { fixtureHost, noCluster, realTime } from './fixture-host.js';
 import { expectSnapshotGolden } from './golden.js';
 
 const options: SnapshotOptions = {
@@ -24,7 +24,7 @@ async function snapshotOf(
   const { files, commands } = fixtureHost(host);
   const { snapshot } = await takeSnapshot(
     { ...options, ...overrides },
-    { files, commands, openKube, clock, toolVersion: '0.1.0' },
+    { files, commands, openKube, clock, ...realTime, toolVersion: '0.1.0' },
   );
   return snapshot;
 }

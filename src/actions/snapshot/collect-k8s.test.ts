@@ -6,7 +6,12 @@ import type {
   KubePod,
   KubeVersionInfo,
 } from '../../core/snapshot/kube-objects.js';
-import { fixtureHost, noCluster, readKubeFixture } from '../../../test/snapshot/fixture-host.js';
+import {
+  fixtureHost,
+  noCluster,
+  readKubeFixture,
+  realTime,
+} from '../../../test/snapshot/fixture-host.js';
 import type { KubeSnapshotSource, OpenKubeSnapshotSource } from '../ports.js';
 import { k8sCollector } from './collect-k8s.js';
 import { runCollectors } from './run-collectors.js';
@@ -34,7 +39,7 @@ async function k8sRun(openKube: OpenKubeSnapshotSource, nodeName?: string) {
   const collector = k8sCollector(nodeName === undefined ? {} : { nodeName });
   const [run] = await runCollectors(
     [collector],
-    { files, commands, openKube },
+    { files, commands, openKube, ...realTime },
     { timeoutMs: 5000 },
   );
   return run!;

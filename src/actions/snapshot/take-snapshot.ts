@@ -8,13 +8,13 @@ import { assembleSnapshot } from '../../core/snapshot/assemble-snapshot.js';
 import type { CollectorStatus, Snapshot } from '../../core/snapshot/snapshot-document.js';
 import { CnsError } from '../../core/shared/errors.js';
 import type { Clock } from '../ports.js';
-import { type Collector, type CollectorPorts } from './collector.js';
+import type { Collector } from './collector.js';
 import { gpuCollector } from './collect-gpu.js';
 import { k8sCollector } from './collect-k8s.js';
 import { osCollector } from './collect-os.js';
 import { systemdCollector } from './collect-systemd.js';
 import { readHostname } from './read-hostname.js';
-import { runCollectors, type CollectorRun } from './run-collectors.js';
+import { runCollectors, type CollectorRun, type RunCollectorsDeps } from './run-collectors.js';
 
 /** What to collect and how; built from flags by the CLI, or from a request by the server. */
 export interface SnapshotOptions {
@@ -31,7 +31,7 @@ export interface SnapshotOptions {
   readonly nodeName?: string;
 }
 
-export interface SnapshotDeps extends CollectorPorts {
+export interface SnapshotDeps extends RunCollectorsDeps {
   readonly clock: Clock;
   readonly toolVersion: string;
   readonly signal?: AbortSignal;

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isCnsError } from '../../core/shared/errors.js';
-import { createDocumentStore, type SchemeHandler } from './document-store.js';
+import type { SchemeHandler } from '../../actions/ports.js';
+import { createDocumentStore } from './document-store.js';
 
 let server: Server;
 let base: string;
@@ -23,12 +24,15 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 let stdout = '';
 const store = (schemes: Record<string, SchemeHandler> = {}) =>
   createDocumentStore({
-    readStdin: () => Promise.resolve('from stdin'),
-    writeStdout: (text) => {
-      stdout += text;
-      return Promise.resolve();
+    stdio: {
+      readStdin: () => Promise.resolve('from stdin'),
+      writeStdout: (text) => {
+        stdout += text;
+        return Promise.resolve();
+      },
     },
     schemes,
+    processId: process.pid,
   });
 
 async function expectCode(promise: Promise<unknown>, code: string) {
@@ -79,6 +83,12 @@ describe('document store', () => {
     expect(await store({ cm }).read('cm://ns/name')).toBe('read cm://ns/name');
     await store({ cm }).write('cm://ns/name', 'x');
     expect(seen).toEqual(['cm://ns/name=x']);
+  });
+
+  it('refuses - where there is no standard input or output (the server)', async () => {
+    const serverStore = createDocumentStore({ processId: process.pid });
+    await expectCode(serverStore.read('-'), 'USAGE');
+    await expectCode(serverStore.write(undefined, 'x'), 'USAGE');
   });
 
   it('writes stdout when no location or - is given', async () => {

@@ -4,30 +4,27 @@
  * Kubernetes integration). Callers never branch on the kind of location.
  */
 import { readFile } from 'node:fs/promises';
+import type { DocumentStore, SchemeHandler } from '../../actions/ports.js';
+import { STDIO_LOCATION } from '../../core/shared/document-source.js';
 import { CnsError } from '../../core/shared/errors.js';
 import { toFsError } from '../fs-errors.js';
 import { writeFileAtomically } from '../output/write-file-atomically.js';
 
-export const STDIO_URI = '-';
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 const URL_TIMEOUT_MS = 30_000;
 
-/** A handler for a URI scheme such as `cm`, registered by the adapter that owns it. */
-export interface SchemeHandler {
-  read(uri: string, signal?: AbortSignal): Promise<string>;
-  write(uri: string, text: string, signal?: AbortSignal): Promise<void>;
+/** Standard input and output, which the location `-` names. */
+export interface StandardStreams {
+  readonly readStdin: () => Promise<string>;
+  readonly writeStdout: (text: string) => Promise<void>;
 }
 
 export interface DocumentStoreOptions {
-  readonly readStdin: () => Promise<string>;
-  readonly writeStdout: (text: string) => Promise<void>;
+  /** Absent where there is no terminal (the server): `-` is then refused. */
+  readonly stdio?: StandardStreams;
   readonly schemes?: Readonly<Record<string, SchemeHandler>>;
-  readonly fetch?: typeof fetch;
-}
-
-export interface DocumentStore {
-  read(uri: string, signal?: AbortSignal): Promise<string>;
-  write(uri: string | undefined, text: string, signal?: AbortSignal): Promise<void>;
+  /** Names temp files of atomic writes (see writeFileAtomically). */
+  readonly processId: number;
 }
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
@@ -52,12 +49,21 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       },
     );
   };
+  const stdio = (uri: string): StandardStreams => {
+    if (options.stdio) return options.stdio;
+    throw new CnsError(
+      'USAGE',
+      `${uri}: there is no standard input or output here; name a file or URL`,
+      {
+        details: { uri },
+      },
+    );
+  };
   return {
     async read(uri, signal) {
-      if (uri === STDIO_URI) return options.readStdin();
+      if (uri === STDIO_LOCATION) return stdio(uri).readStdin();
       const scheme = schemeOf(uri);
-      if (scheme === 'http' || scheme === 'https')
-        return readUrl(uri, options.fetch ?? fetch, signal);
+      if (scheme === 'http' || scheme === 'https') return readUrl(uri, signal);
       if (scheme !== undefined && scheme !== 'file')
         return handlerFor(uri, scheme).read(uri, signal);
       const path = scheme === 'file' ? new URL(uri).pathname : uri;
@@ -78,7 +84,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       }
     },
     async write(uri, text, signal) {
-      if (uri === undefined || uri === STDIO_URI) return options.writeStdout(text);
+      if (uri === undefined || uri === STDIO_LOCATION) return stdio('-').writeStdout(text);
       const scheme = schemeOf(uri);
       if (scheme === 'http' || scheme === 'https') {
         throw new CnsError(
@@ -89,17 +95,17 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       }
       if (scheme !== undefined && scheme !== 'file')
         return handlerFor(uri, scheme).write(uri, text, signal);
-      return writeFileAtomically(scheme === 'file' ? new URL(uri).pathname : uri, text);
+      return writeFileAtomically(scheme === 'file' ? new URL(uri).pathname : uri, text, options);
     },
   };
 }
 
-async function readUrl(url: string, fetchFn: typeof fetch, signal?: AbortSignal): Promise<string> {
+async function readUrl(url: string, signal?: AbortSignal): Promise<string> {
   const timeout = AbortSignal.timeout(URL_TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let response: Response;
   try {
-    response = await fetchFn(url, { signal: combined, redirect: 'follow' });
+    response = await fetch(url, { signal: combined, redirect: 'follow' });
   } catch (error) {
     if (signal?.aborted) throw new CnsError('CANCELLED', `${url}: cancelled`, { cause: error });
     if (timeout.aborted) {

@@ -8,9 +8,15 @@ import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { toFsError } from '../fs-errors.js';
 
+export interface AtomicWriteOptions {
+  /** Our process id, part of the temp file's name: a stray temp file names the run that left it. */
+  readonly processId: number;
+}
+
 export async function writeFileAtomically(
   path: string,
   content: string | Uint8Array,
+  options: AtomicWriteOptions,
 ): Promise<void> {
   const existing = await stat(path).catch(() => undefined);
   if (existing && !existing.isFile()) {
@@ -23,7 +29,7 @@ export async function writeFileAtomically(
   const dir = dirname(path);
   const temp = join(
     dir,
-    `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`,
+    `.${basename(path)}.${options.processId}.${Math.random().toString(36).slice(2, 10)}.tmp`,
   );
   try {
     await mkdir(dir, { recursive: true });

@@ -137,11 +137,26 @@ describe('cnsctl recipe', () => {
       2,
       /cm:\/\//,
     ],
+    [
+      'stdin named for both the snapshot and the criteria',
+      ['recipe', '--snapshot', '-', '--criteria', '-'],
+      2,
+      /^error: stdin \(-\) can be read only once, but --criteria and --snapshot each name it; give all but one as a file or URL\n$/,
+    ],
   ])('exits with a clear message on %s', async (_name, argv, code, message) => {
     const run = await cnsctl(argv);
     expect(run.code).toBe(code);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses a SOURCE_DATE_EPOCH that is not whole seconds, naming it', async () => {
+    const run = await cnsctl(DEMO, { env: { SOURCE_DATE_EPOCH: 'yesterday' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'error: SOURCE_DATE_EPOCH must be whole seconds since 1970, got "yesterday"\n',
+    );
     expect(run.stdout).toBe('');
   });
 

@@ -5,7 +5,9 @@
  */
 import { Command, Option } from '@commander-js/extra-typings';
 import type { CliContext } from '../cli-context.js';
+import { snapshotRenderers } from '../format/snapshot-renderers.js';
 import { withOutputOptions } from '../shared-flags.js';
+import { writeResult } from '../write-result.js';
 
 // Keep in step with DEFAULT_SYSTEMD_UNITS and DEFAULT_COLLECTOR_TIMEOUT in src/actions/snapshot/
 // (a test checks it); importing them here would load the snapshot action for every command.
@@ -75,59 +77,33 @@ export function registerSnapshot(program: Command, context: CliContext): void {
           "this node's Kubernetes name (default: $NODE_NAME, then the host name)",
         ),
       ),
-    ['yaml', 'json', 'table'] as const,
+    snapshotRenderers,
   )
     .addHelpText('after', EXAMPLES)
     .action(async (flags) => {
-      const [
-        { toSnapshotOptions },
-        { takeSnapshot },
-        hostFiles,
-        hostCommands,
-        kube,
-        { CNS_VERSION },
-      ] = await Promise.all([
+      // toSnapshotOptions sits with the action, as cnsd converts requests with it too; it is imported
+      // here, not at start-up, because its defaults come from the collectors.
+      const [{ toSnapshotOptions }, { takeSnapshot }] = await Promise.all([
         import('../../actions/snapshot/to-snapshot-options.js'),
         import('../../actions/snapshot/take-snapshot.js'),
-        import('../../adapters/host/host-files.js'),
-        import('../../adapters/host/run-host-command.js'),
-        import('../../adapters/kube/open-kube-snapshot-source.js'),
-        import('../../version.js'),
       ]);
       const { hostRoot, options } = toSnapshotOptions(flags, context.io.env);
+      const { deps } = context;
       const { snapshot, timings } = await takeSnapshot(options, {
-        files: hostFiles.createHostFiles(hostRoot),
-        commands: hostCommands.createHostCommandRunner(hostRoot, { env: context.io.env }),
-        openKube: kube.createOpenKubeSnapshotSource({
-          env: context.io.env,
-          homeDir: context.io.env.HOME,
-        }),
-        clock: context.clock,
-        toolVersion: CNS_VERSION,
-        signal: context.signal,
+        ...deps,
+        ...(await deps.openHost(hostRoot)),
       });
       for (const collector of snapshot.metadata.collectors ?? []) {
         if (collector.status === 'ok') continue;
-        context.reporter.warn(
+        deps.reporter.warn(
           `${collector.name} ${collector.status}: ${collector.reason ?? 'no reason given'}`,
         );
       }
       if (context.globals.debug) {
         const times = timings.map((t) => `${t.name} ${Math.round(t.elapsedMs)} ms`).join(', ');
-        context.reporter.info(`snapshot collectors: ${times}`);
+        deps.reporter.info(`snapshot collectors: ${times}`);
       }
-      const [{ toJson }, { toSnapshotYaml }, { formatSnapshotTable }, { writeResult }] =
-        await Promise.all([
-          import('../../core/shared/serialize.js'),
-          import('../../core/snapshot/snapshot-yaml.js'),
-          import('../format/snapshot-table.js'),
-          import('../write-result.js'),
-        ]);
-      await writeResult(context, flags, {
-        yaml: () => toSnapshotYaml(snapshot),
-        json: () => toJson(snapshot),
-        table: () => formatSnapshotTable(snapshot),
-      });
+      await writeResult(context, flags, snapshotRenderers[flags.format], snapshot, {});
     });
   program.addCommand(command);
 }

@@ -38,7 +38,7 @@ describe('cnsctl validate', () => {
     let ticks = 0;
     const timer = { now: () => (ticks++ === 0 ? 1000 : 1000.0115) };
     const run = await cnsctl(['validate', '--recipe', DEMO_RECIPE, '--snapshot', DEMO_SNAPSHOT], {
-      deps: { timer },
+      ports: { timer },
     });
     expect((parse(run.stdout) as ValidationResult).summary.duration).toBe('11.5µs');
   });

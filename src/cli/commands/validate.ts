@@ -4,7 +4,10 @@
  */
 import { Command, Option } from '@commander-js/extra-typings';
 import type { CliContext } from '../cli-context.js';
+import { validationRenderers } from '../format/validation-renderers.js';
+import { toValidateOptions } from '../options/validate-options.js';
 import { withOutputOptions } from '../shared-flags.js';
+import { writeResult } from '../write-result.js';
 
 // Keep in step with FAIL_ON_LEVELS in src/core/validate/validation-exit-code.ts (a test checks it);
 // importing it here would load the validate core for every command's start-up.
@@ -47,86 +50,20 @@ export function registerValidate(program: Command, context: CliContext): void {
           .choices(FAIL_ON_CHOICES)
           .default('error' as const),
       ),
-    ['yaml', 'json', 'table', 'junit'] as const,
+    validationRenderers,
   )
     .addHelpText('after', EXAMPLES)
     .action(async (flags) => {
-      if (flags.recipe === '-' && flags.snapshot === '-') {
-        const { CnsError } = await import('../../core/shared/errors.js');
-        throw new CnsError(
-          'USAGE',
-          '--recipe and --snapshot cannot both read stdin (-); give one of them as a file or URL',
-          {
-            details: { recipe: flags.recipe, snapshot: flags.snapshot },
-          },
-        );
-      }
-      const [
-        { readTypedDocument },
-        { recipeResultSchema },
-        { snapshotSchema },
-        { runValidation },
-        { validationExitCode },
-        { CNS_VERSION },
-      ] = await Promise.all([
-        import('../../adapters/documents/read-typed-document.js'),
-        import('../../core/recipe/recipe-result.js'),
-        import('../../core/snapshot/snapshot.js'),
-        import('../../actions/validate/run-validation.js'),
+      const options = toValidateOptions(flags);
+      const [{ validateDocuments }, { validationExitCode }] = await Promise.all([
+        import('../../actions/validate/validate-documents.js'),
         import('../../core/validate/validation-exit-code.js'),
-        import('../../version.js'),
       ]);
-      const [recipe, snapshot] = await Promise.all([
-        readTypedDocument(
-          context.documents,
-          flags.recipe,
-          recipeResultSchema,
-          'recipeResult',
-          context.signal,
-        ),
-        readTypedDocument(
-          context.documents,
-          flags.snapshot,
-          snapshotSchema,
-          'Snapshot',
-          context.signal,
-        ),
-      ]);
-      const result = runValidation(
-        {
-          recipe,
-          snapshot,
-          sources: { recipe: sourceName(flags.recipe), snapshot: sourceName(flags.snapshot) },
-        },
-        { clock: context.clock, timer: context.timer, toolVersion: CNS_VERSION },
-      );
-      const [
-        { toJson, toYaml },
-        { renderJunit },
-        { formatValidationTable },
-        { loadPaint, wantsColor },
-        { writeResult },
-      ] = await Promise.all([
-        import('../../core/shared/serialize.js'),
-        import('../../core/validate/render-junit.js'),
-        import('../format/validation-table.js'),
-        import('../format/diff-colors.js'),
-        import('../write-result.js'),
-      ]);
-      const paint = await loadPaint(
-        flags.format === 'table' && wantsColor(context.io, flags.output),
-      );
-      await writeResult(context, flags, {
-        yaml: () => toYaml(result),
-        json: () => toJson(result),
-        table: () => formatValidationTable(result, paint),
-        junit: () => renderJunit(result, { failOn: flags.failOn }),
+      const result = await validateDocuments(options.request, context.deps);
+      await writeResult(context, options, validationRenderers[options.format], result, {
+        failOn: options.failOn,
       });
-      context.exitCode = validationExitCode(result, flags.failOn);
+      context.exitCode = validationExitCode(result, options.failOn);
     });
   program.addCommand(command);
-}
-
-function sourceName(uri: string): string {
-  return uri === '-' ? '<stdin>' : uri;
 }

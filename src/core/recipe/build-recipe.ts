@@ -19,10 +19,16 @@ import type {
 } from './catalog-schema.js';
 import type { RecipeCriteria } from './criteria.js';
 import { componentValues } from './component-values.js';
+import { describeViolation, evaluateCoherenceRules } from './evaluate-coherence-rules.js';
 import { matchOverlays } from './match-overlays.js';
 import { getValueAtPath, mergeValues, setValueAtPath, type Values } from './merge-values.js';
 import { orderComponents } from './order-components.js';
-import type { ConstraintWarning, RecipeComponentRef, RecipeResult } from './recipe-result.js';
+import type {
+  CoherenceWarning,
+  ConstraintWarning,
+  RecipeComponentRef,
+  RecipeResult,
+} from './recipe-result.js';
 
 export interface BuildRecipeOptions {
   readonly criteria: RecipeCriteria;
@@ -43,7 +49,7 @@ export function buildRecipe(catalog: Catalog, options: BuildRecipeOptions): Reci
   const deploymentOrder = orderComponents(refs);
   const position = new Map(deploymentOrder.map((name, index) => [name, index]));
   refs.sort((a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0));
-  return {
+  const recipe: RecipeResult = {
     kind: KINDS.recipeResult,
     apiVersion: API_VERSION,
     metadata: {
@@ -58,6 +64,32 @@ export function buildRecipe(catalog: Catalog, options: BuildRecipeOptions): Reci
     componentRefs: refs,
     deploymentOrder,
   };
+  const coherenceWarnings = checkCoherence(catalog, recipe);
+  if (coherenceWarnings.length > 0) recipe.metadata.coherenceWarnings = coherenceWarnings;
+  return recipe;
+}
+
+/** The coherence rules the recipe breaks (none for the embedded data: the data tests see to that). */
+function checkCoherence(catalog: Catalog, recipe: RecipeResult): CoherenceWarning[] {
+  const rules = catalog.rules ?? [];
+  if (rules.length === 0) return [];
+  const merged = new Map<string, Values>();
+  const valuesOf = (name: string): Values => {
+    let values = merged.get(name);
+    if (values === undefined) {
+      const ref = recipe.componentRefs.find((candidate) => candidate.name === name);
+      values = ref ? componentValues(catalog, ref) : {};
+      merged.set(name, values);
+    }
+    return values;
+  };
+  return evaluateCoherenceRules(rules, { ...recipe, valuesOf }, catalog.components).map(
+    (violation) => ({
+      rule: violation.rule,
+      message: describeViolation(violation),
+      source: violation.source,
+    }),
+  );
 }
 
 interface Screened {

@@ -73,6 +73,20 @@ export const registryComponentSchema = z.strictObject({
       accelerated: schedulingPathsSchema.optional(),
     })
     .default({}),
+  /**
+   * Values keys the data sets although the chart does not read them, each with why it is kept (e.g. to
+   * reproduce the demo's values); the values-path check skips them, and reports one the chart does read.
+   */
+  noOpPaths: z
+    .array(z.strictObject({ path: valuesPathSchema, reason: z.string().min(1) }))
+    .optional(),
+  /** What the component brings to a cluster that coherence rules can ask for. */
+  provides: z
+    .strictObject({
+      /** API groups of the CustomResourceDefinitions the chart installs. */
+      crdGroups: z.array(z.string().min(1)).default([]),
+    })
+    .optional(),
 });
 export type RegistryComponent = z.infer<typeof registryComponentSchema>;
 
@@ -127,14 +141,12 @@ export const overlaySchema = z.strictObject({
 });
 export type Overlay = z.infer<typeof overlaySchema>;
 
-/**
- * A deliberate difference between our rendered values and the demo report's Appendix C.1, with the
- * evidence for it. `demo` is C.1's value (null when C.1 lacks the key); `ours` is the value the bundle
- * writes (null when we remove the key).
- */
+/** One value of the demo's Appendix C.1 that the data deliberately changes, with its evidence. */
 export const seedDeviationSchema = z.strictObject({
   path: valuesPathSchema,
+  /** Appendix C.1's value; null where C.1 lacks the key. */
   demo: z.unknown(),
+  /** Our value; null where we remove the key. */
   ours: z.unknown(),
   reason: z.string().min(1),
   source: z.string().min(1),
@@ -148,3 +160,20 @@ export const seedDeviationsSchema = z.strictObject({
   deviations: z.array(seedDeviationSchema),
 });
 export type SeedDeviations = z.infer<typeof seedDeviationsSchema>;
+
+/**
+ * Accelerator × service pairs that no overlay names together, each with the recipe they fall back to
+ * and why that is right (or what is missing). docs/coverage.md is generated from these and the overlays.
+ */
+export const coverageNotesSchema = z.strictObject({
+  apiVersion: z.literal(API_VERSION),
+  kind: z.literal('CoverageNotes'),
+  fallbacks: z.array(
+    z.strictObject({
+      accelerator: z.enum(CRITERIA_DIMENSIONS.accelerator),
+      service: z.enum(CRITERIA_DIMENSIONS.service),
+      note: z.string().min(1),
+    }),
+  ),
+});
+export type CoverageNotes = z.infer<typeof coverageNotesSchema>;

@@ -1,8 +1,7 @@
 /**
  * @module Validates a set of data files (path → text) into a Catalog, or reports every problem found,
  * each with its file and line: schema errors, unresolved references, parent cycles, overlays with
- * identical criteria, and children whose criteria do not refine their parent's. The optional
- * seed-deviations.yaml records where the values knowingly differ from the demo report's Appendix C.1.
+ * identical criteria, and children whose criteria do not refine their parent's.
  */
 import { isMap, LineCounter, parseAllDocuments, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -10,20 +9,26 @@ import { formatIssuePath } from '../shared/documents.js';
 import { CnsError } from '../shared/errors.js';
 import {
   COMPONENTS_DIR,
+  COVERAGE_FILE,
   OVERLAYS_DIR,
   REGISTRY_FILE,
+  RULES_DIR,
   SEED_DEVIATIONS_FILE,
   type Catalog,
 } from './catalog.js';
 import {
+  coverageNotesSchema,
   overlaySchema,
   registrySchema,
   seedDeviationsSchema,
+  type CoverageNotes,
   type Overlay,
   type RegistryComponent,
   type SeedDeviations,
   type ValuesObject,
 } from './catalog-schema.js';
+import { coherenceRulesFileSchema, type CoherenceRule } from './coherence-rule-schema.js';
+import { checkRuleReferences, type PlacedRule } from './check-rule-references.js';
 import { DIMENSION_NAMES } from './criteria.js';
 
 export interface CatalogProblem {
@@ -61,13 +66,13 @@ export function parseCatalog(files: Readonly<Record<string, string>>): Catalog {
   const overlays: Record<string, Overlay> = {};
   const values: Record<string, ValuesObject> = {};
   const manifests: Record<string, string> = {};
+  const rules: PlacedRule[] = [];
   let seedDeviations: SeedDeviations | undefined;
+  let coverage: CoverageNotes | undefined;
   for (const path of paths) {
     const text = files[path] ?? '';
     if (path === REGISTRY_FILE || !/\.ya?ml$/.test(path)) continue;
-    if (path === SEED_DEVIATIONS_FILE) {
-      seedDeviations = readTyped(seedDeviationsSchema, text, path, problems);
-    } else if (path.startsWith(OVERLAYS_DIR)) {
+    if (path.startsWith(OVERLAYS_DIR)) {
       const overlay = readTyped(overlaySchema, text, path, problems);
       if (!overlay) continue;
       const expected = path.slice(OVERLAYS_DIR.length).replace(/\.ya?ml$/, '');
@@ -78,6 +83,13 @@ export function parseCatalog(files: Readonly<Record<string, string>>): Catalog {
         });
       }
       overlays[overlay.metadata.name] = overlay;
+    } else if (path.startsWith(RULES_DIR)) {
+      const file = readTyped(coherenceRulesFileSchema, text, path, problems);
+      for (const rule of file?.rules ?? []) rules.push({ file: path, rule });
+    } else if (path === SEED_DEVIATIONS_FILE) {
+      seedDeviations = readTyped(seedDeviationsSchema, text, path, problems);
+    } else if (path === COVERAGE_FILE) {
+      coverage = readTyped(coverageNotesSchema, text, path, problems);
     } else if (path.startsWith(COMPONENTS_DIR) && path.split('/').includes('manifests')) {
       if (readManifest(text, path, problems)) manifests[path] = text;
     } else if (path.startsWith(COMPONENTS_DIR)) {
@@ -90,7 +102,7 @@ export function parseCatalog(files: Readonly<Record<string, string>>): Catalog {
     } else {
       problems.push({
         file: path,
-        message: `unexpected file: data holds ${REGISTRY_FILE}, ${SEED_DEVIATIONS_FILE}, overlays/ and components/`,
+        message: `unexpected file: data holds ${REGISTRY_FILE}, ${SEED_DEVIATIONS_FILE}, ${COVERAGE_FILE}, overlays/, components/ and rules/`,
       });
     }
   }
@@ -100,9 +112,11 @@ export function parseCatalog(files: Readonly<Record<string, string>>): Catalog {
     overlays,
     values,
     manifests,
+    rules: rules.map((placed): CoherenceRule => placed.rule),
     ...(seedDeviations ? { seedDeviations } : {}),
+    ...(coverage ? { coverage } : {}),
   };
-  problems.push(...checkReferences(catalog));
+  problems.push(...checkReferences(catalog), ...checkRuleReferences(rules, components));
   if (problems.length > 0) throw dataError(problems);
   return catalog;
 }
@@ -117,6 +131,13 @@ function checkReferences(catalog: Catalog): CatalogProblem[] {
         message: `${component.name}: valuesFile ${component.valuesFile} does not exist`,
       });
     }
+  }
+  const deviations = catalog.seedDeviations;
+  if (deviations && !components[deviations.component]) {
+    problems.push({
+      file: SEED_DEVIATIONS_FILE,
+      message: `component "${deviations.component}" is not in the registry`,
+    });
   }
   const seenCriteria = new Map<string, string>();
   for (const overlay of Object.values(overlays)) {
@@ -164,13 +185,6 @@ function checkReferences(catalog: Catalog): CatalogProblem[] {
     }
   }
   problems.push(...findParentCycles(overlays));
-  const deviated = catalog.seedDeviations?.component;
-  if (deviated !== undefined && !components[deviated]) {
-    problems.push({
-      file: SEED_DEVIATIONS_FILE,
-      message: `component "${deviated}" is not in the registry`,
-    });
-  }
   return problems;
 }
 

@@ -31,6 +31,13 @@ export const constraintWarningSchema = z.looseObject({
   message: z.string(),
 });
 
+/** A coherence rule (data/rules) that the recipe breaks, e.g. with a user's own --data. */
+export const coherenceWarningSchema = z.looseObject({
+  rule: z.string(),
+  message: z.string(),
+  source: z.string().optional(),
+});
+
 export const recipeResultSchema = z.looseObject({
   kind: z.literal(KINDS.recipeResult),
   apiVersion: z.literal(API_VERSION),
@@ -41,6 +48,7 @@ export const recipeResultSchema = z.looseObject({
       appliedOverlays: z.array(z.string()).default([]),
       excludedOverlays: z.array(z.string()).optional(),
       constraintWarnings: z.array(constraintWarningSchema).optional(),
+      coherenceWarnings: z.array(coherenceWarningSchema).optional(),
     })
     .default({ appliedOverlays: [] }),
   criteria: z.record(z.string(), criteriaValue.nullish()).default({}),
@@ -52,3 +60,4 @@ export const recipeResultSchema = z.looseObject({
 export type RecipeResult = z.output<typeof recipeResultSchema>;
 export type RecipeComponentRef = z.output<typeof recipeResultComponentSchema>;
 export type ConstraintWarning = z.output<typeof constraintWarningSchema>;
+export type CoherenceWarning = z.output<typeof coherenceWarningSchema>;

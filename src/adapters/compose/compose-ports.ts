@@ -1,0 +1,66 @@
+/**
+ * @module The composition root's work, shared by cnsctl (cli/main.ts) and later cnsd: every port, built
+ * from what the entry file knows of its own process. The entry file is the only one that reads
+ * `process`; it hands the facts in here. Adapters that cost start-up time or pull in heavy libraries
+ * (host commands, the cluster client, the bundle writer) are imported on first use, so a command
+ * that never touches them never loads them. What only a terminal has (stdout/stderr, TTY, the
+ * reporter) stays in cli/.
+ */
+import type { Ports, SchemeHandler } from '../../actions/ports.js';
+import { createCatalogLoader } from '../catalog/catalog-loader.js';
+import type { EmbeddedCatalog } from '../catalog/read-embedded-catalog.js';
+import { createDocumentLister } from '../documents/document-lister.js';
+import { createDocumentStore, type StandardStreams } from '../documents/document-store.js';
+import type { RunnerProcess } from '../host/run-host-command.js';
+import { sourceDateClock } from '../time/source-date-clock.js';
+import { systemTimeouts, systemTimer, wallClock } from '../time/system-time.js';
+
+/** What the entry file knows of its process and how it gets the embedded data. */
+export interface ComposeInput extends RunnerProcess {
+  /** Our process id: names temp files of atomic writes. */
+  readonly processId: number;
+  /** Reads the recipe data shipped with the tool (dist/catalog.json; data/ compiled in tests). */
+  readonly loadEmbeddedCatalog: () => Promise<EmbeddedCatalog>;
+  /** Standard input and output for the location `-`; absent in the server, where `-` is refused. */
+  readonly stdio?: StandardStreams;
+  /** Handlers of URI schemes beyond files and http(s), e.g. `cm` (ConfigMaps, issue: Kubernetes). */
+  readonly schemes?: Readonly<Record<string, SchemeHandler>>;
+}
+
+/** Builds every port; none touches the world until it is used. */
+export function composePorts(input: ComposeInput): Ports {
+  const { env } = input;
+  return {
+    documents: createDocumentStore({
+      processId: input.processId,
+      ...(input.stdio ? { stdio: input.stdio } : {}),
+      ...(input.schemes ? { schemes: input.schemes } : {}),
+    }),
+    documentLister: createDocumentLister(),
+    catalogLoader: createCatalogLoader(input.loadEmbeddedCatalog),
+    clock: sourceDateClock(env, wallClock),
+    timer: systemTimer,
+    timeouts: systemTimeouts,
+    openHost: async (root) => {
+      const [{ createHostFiles }, { createHostCommandRunner }] = await Promise.all([
+        import('../host/host-files.js'),
+        import('../host/run-host-command.js'),
+      ]);
+      const { userId, killProcessGroup } = input;
+      return {
+        files: createHostFiles(root),
+        commands: createHostCommandRunner(root, { env, userId, killProcessGroup }),
+      };
+    },
+    openKube: async (signal) => {
+      const { createOpenKubeSnapshotSource } = await import('../kube/open-kube-snapshot-source.js');
+      return createOpenKubeSnapshotSource({ env, homeDir: env.HOME })(signal);
+    },
+    chartFolders: {
+      read: async (dir, charts) => {
+        const { readChartFolders } = await import('../charts/read-chart-folders.js');
+        return readChartFolders(dir, charts);
+      },
+    },
+  };
+}

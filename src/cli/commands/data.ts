@@ -1,0 +1,56 @@
+/**
+ * @module `cnsctl data check [--data DIR] [--charts DIR]`: the checks the project's own data passes,
+ * run on a user's data directory laid over the embedded data. One line per problem on stdout, notes and
+ * the summary on stderr, exit 1 when anything is wrong.
+ */
+import { Command } from '@commander-js/extra-typings';
+import type { CliContext } from '../cli-context.js';
+
+const EXAMPLES = `
+Examples:
+  # The embedded data, with the values keys checked against chart folders
+  cnsctl data check --charts ./charts
+
+  # Your overlays and rules laid over the embedded data
+  cnsctl data check --data ./my-recipes --charts ./charts
+
+Problems print as "<check>: <where>: <message>" (checks: schema, coverage, values-path, coherence).
+`;
+
+export function registerData(program: Command, context: CliContext): void {
+  const check = new Command('check')
+    .description(
+      'Check recipe data: schema and references, coverage of every query, values keys against charts, coherence rules',
+    )
+    .option('--data <dir>', 'your recipe data directory, laid over the embedded data')
+    .option(
+      '--charts <dir>',
+      'a folder of unpacked charts (<chart>/ or <chart>-v<version>/, as helm pull --untar leaves them)',
+    )
+    .addHelpText('after', EXAMPLES)
+    .action(async (flags) => {
+      const { checkData } = await import('../../actions/data/check-data.js');
+      const report = await checkData(
+        { dataDir: flags.data, chartsDir: flags.charts },
+        context.deps,
+      );
+      for (const problem of report.problems)
+        context.io.stdout.write(`${problem.check}: ${problem.where}: ${problem.message}\n`);
+      for (const note of report.notes) context.deps.reporter.info(`note: ${note}`);
+      const count = report.problems.length;
+      context.deps.reporter.info(
+        `data check: ${count} problem${count === 1 ? '' : 's'} (${report.queries} queries, ${report.recipes} distinct recipes)`,
+      );
+      if (count > 0) context.exitCode = 1;
+    });
+  // program.ts routes output and exits of top-level commands only; a subcommand needs its own.
+  check.exitOverride().configureOutput({
+    writeOut: (text) => context.io.stdout.write(text),
+    writeErr: (text) => context.io.stderr.write(text),
+  });
+  program.addCommand(
+    new Command('data')
+      .description('Work with recipe data (the embedded data or your own --data directory)')
+      .addCommand(check),
+  );
+}

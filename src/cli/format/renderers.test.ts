@@ -1,0 +1,87 @@
+/**
+ * The formats a command offers are exactly the keys of its result's renderer registry (the first is
+ * the default), and each of them renders through the whole command.
+ */
+import { describe, expect, it } from 'vitest';
+import { cnsctl, DEMO_CRITERIA_FLAGS } from '../../../test/cli/run-cli-in-process.js';
+import {
+  fixtureHostRoot,
+  noCluster,
+  openFixtureHost,
+} from '../../../test/snapshot/fixture-host.js';
+import { fixturePath } from '../../../test/validate/read-fixture.js';
+import type { ActionDeps } from '../../actions/ports.js';
+import type { CliContext } from '../cli-context.js';
+import { buildProgram } from '../program.js';
+import { diffRenderers } from './diff-renderers.js';
+import { queryRenderers } from './query-renderers.js';
+import { recipeRenderers } from './recipe-renderers.js';
+import { snapshotRenderers } from './snapshot-renderers.js';
+import { validationRenderers } from './validation-renderers.js';
+import { versionRenderers } from './version-renderers.js';
+
+/** Each command with --format, its registry, and arguments that give it a result to render. */
+const COMMANDS: readonly (readonly [string, object, readonly string[]])[] = [
+  ['recipe', recipeRenderers, DEMO_CRITERIA_FLAGS],
+  ['query', queryRenderers, [...DEMO_CRITERIA_FLAGS, '--selector', 'deploymentOrder']],
+  ['snapshot', snapshotRenderers, ['--host-root', fixtureHostRoot('h100-minimal')]],
+  [
+    'validate',
+    validationRenderers,
+    [
+      '--recipe',
+      fixturePath('validate/recipe-h100-checks.yaml'),
+      '--snapshot',
+      fixturePath('validate/h100-snapshot.yaml'),
+    ],
+  ],
+  [
+    'diff',
+    diffRenderers,
+    [fixturePath('diff/eks-node-before.yaml'), fixturePath('diff/eks-node-after.yaml')],
+  ],
+  ['version', versionRenderers, []],
+];
+
+// Declaring the command tree touches no port, so none is needed to inspect it.
+const context: CliContext = {
+  io: {
+    stdout: { write: () => true },
+    stderr: { write: () => true },
+    env: {},
+    runtime: { node: 'test', platform: 'test/test' },
+  },
+  deps: {} as ActionDeps,
+  globals: { debug: false, logJson: false },
+  exitCode: 0,
+};
+const program = buildProgram(context, '0.0.0-test');
+const formatOption = (name: string) =>
+  program.commands.find((c) => c.name() === name)?.options.find((o) => o.long === '--format');
+
+describe('renderer registries', () => {
+  it('cover every command that has --format', () => {
+    const withFormat = program.commands.filter((c) => c.options.some((o) => o.long === '--format'));
+    expect(withFormat.map((c) => c.name()).sort()).toEqual(COMMANDS.map(([name]) => name).sort());
+  });
+
+  it.each(COMMANDS)(
+    '%s offers exactly its registry’s formats, the first by default',
+    (name, renderers) => {
+      const option = formatOption(name);
+      expect(option?.argChoices).toEqual(Object.keys(renderers));
+      expect(option?.defaultValue).toBe(Object.keys(renderers)[0]);
+    },
+  );
+
+  const everyFormat = COMMANDS.flatMap(([name, renderers, args]) =>
+    Object.keys(renderers).map((format) => [name, format, args] as const),
+  );
+  it.each(everyFormat)('%s -t %s renders', async (name, format, args) => {
+    const run = await cnsctl([name, ...args, '-t', format], {
+      ports: { openHost: openFixtureHost, openKube: noCluster },
+    });
+    expect([0, 1]).toContain(run.code);
+    expect(run.stdout.length).toBeGreaterThan(0);
+  });
+});
