@@ -15,7 +15,7 @@ import type { RecipeResult } from '../../src/core/recipe/recipe-result.js';
 import { snapshotSchema } from '../../src/core/snapshot/snapshot.js';
 import { DEMO_SNAPSHOT_YAML } from '../fixtures/mini-catalog.js';
 import { everyQuery, recipeFor } from '../data/data-under-test.js';
-import { loadRepositoryCatalog } from '../cli/run-cli-in-process.js';
+import { loadRepositoryCatalog } from '../compose/this-process.js';
 
 export { DEPLOYER_NAMES, type DeployerName };
 

@@ -23,7 +23,7 @@ async function written(
 ): Promise<{ dir: string; scripts: string[] }> {
   const { tree } = await demoBundle(deployer, flags);
   const dir = join(mkdtempSync(join(tmpdir(), 'cnsctl-tools-')), 'bundle');
-  await writeTreeToDirectory(tree, dir);
+  await writeTreeToDirectory(tree, dir, { processId: process.pid });
   const scripts = [...tree]
     .filter(([path]) => path.endsWith('.sh'))
     .map(([path, file]) => {

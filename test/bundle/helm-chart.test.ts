@@ -15,7 +15,7 @@ import { getValueAtPath, isValuesObject, type Values } from '../../src/core/reci
 import { parseCatalog } from '../../src/core/recipe/parse-catalog.js';
 import type { MadeBundle } from '../../src/actions/bundle/make-bundle.js';
 import { MINI_CATALOG_FILES } from '../fixtures/mini-catalog.js';
-import { leafPaths } from '../data/chart-oracle.js';
+import { leafPaths } from '../../src/core/recipe/chart-values-index.js';
 import { recipeFor } from '../data/data-under-test.js';
 import { bundleOf, demoBundle } from './bundle-fixtures.js';
 import { ORACLES } from './schema-oracle.js';
@@ -34,7 +34,7 @@ data:
 /** Writes the bundle and a stand-in for each dependency into charts/. */
 async function chartDir(bundle: MadeBundle): Promise<string> {
   const dir = join(mkdtempSync(join(tmpdir(), 'cnsctl-helm-')), 'bundle');
-  await writeTreeToDirectory(bundle.tree, dir);
+  await writeTreeToDirectory(bundle.tree, dir, { processId: process.pid });
   for (const component of bundle.plan.components) {
     const stub = join(dir, 'charts', component.chart);
     mkdirSync(join(stub, 'templates'), { recursive: true });

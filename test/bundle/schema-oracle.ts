@@ -6,12 +6,12 @@
  * already says what extra fields may be or preserves unknown fields, as the API server's pruning does.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
-import { REPO_ROOT } from '../cli/run-cli-in-process.js';
+import { ORACLES } from '../data/data-under-test.js';
 
-export const ORACLES = process.env.CNS_ORACLES ?? resolve(REPO_ROOT, '../shared/oracles');
+export { ORACLES };
 export const HAVE_SCHEMA_ORACLES =
   existsSync(join(ORACLES, 'kubernetes')) && existsSync(join(ORACLES, 'crds'));
 

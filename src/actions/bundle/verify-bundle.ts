@@ -4,7 +4,7 @@
  */
 import { compareChecksums, type ChecksumReport } from '../../core/bundle/checksums.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../../core/shared/error-status.js';
-import type { ReadBundleFiles } from '../ports.js';
+import type { ActionDeps } from '../ports.js';
 
 export interface BundleVerification extends ChecksumReport {
   readonly source: string;
@@ -12,9 +12,10 @@ export interface BundleVerification extends ChecksumReport {
 
 export async function verifyBundle(
   location: string,
-  deps: { readonly readBundle: ReadBundleFiles; readonly signal?: AbortSignal },
+  deps: Pick<ActionDeps, 'openBundleReader' | 'signal'>,
 ): Promise<BundleVerification> {
-  const files = await deps.readBundle(location, deps.signal);
+  const reader = await deps.openBundleReader();
+  const files = await reader.read(location, deps.signal);
   return { source: location, ...compareChecksums(files, location) };
 }
 

@@ -1,13 +1,15 @@
 /**
- * @module Reads a bundle back for `cnsctl bundle verify`: a directory, a `.zip` or a `.tar.gz`/`.tgz`,
- * into its files by relative path (with their modes). Paths are taken as they are, odd names included,
- * so that verify can report them as extra; entries that climb out of the bundle are refused.
+ * @module The BundleReader port: a bundle read back for `bundle verify`, from a directory, a `.zip` or
+ * a `.tar.gz`/`.tgz`, into its files by relative path (with their modes). Paths are taken as they
+ * are, odd names included, so that verify can report them as extra; entries that climb out of the
+ * bundle are refused.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { buffer as readStream } from 'node:stream/consumers';
 import { Parser, type ReadEntry } from 'tar';
 import { fromBufferPromise } from 'yauzl';
+import { bundleFormatOf } from '../../core/bundle/bundle-format.js';
 import {
   comparePaths,
   EXECUTABLE_MODE,
@@ -17,7 +19,6 @@ import {
 } from '../../core/bundle/file-tree.js';
 import { CnsError } from '../../core/shared/errors.js';
 import { toFsError } from '../fs-errors.js';
-import { bundleOutputKind } from './write-bundle.js';
 
 const MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
 
@@ -40,7 +41,7 @@ export async function readBundle(location: string, signal?: AbortSignal): Promis
     const bytes = await readFile(location, signal ? { signal } : {}).catch((error: unknown) => {
       throw toFsError(error, location, 'read');
     });
-    const kind = bundleOutputKind(location);
+    const kind = bundleFormatOf(location);
     if (kind === 'zip') await readZip(bytes, location, files);
     else if (kind === 'tar.gz') await readTarGz(bytes, location, files);
     else {
@@ -146,7 +147,7 @@ function badArchive(location: string, error: unknown): CnsError {
   const reason = error instanceof Error ? error.message : String(error);
   return new CnsError(
     'INPUT_SCHEMA',
-    `${location}: not a readable ${bundleOutputKind(location)} archive (${reason})`,
+    `${location}: not a readable ${bundleFormatOf(location)} archive (${reason})`,
     {
       details: { location },
       cause: error,

@@ -6,12 +6,11 @@
 import { gzipSync } from 'node:zlib';
 import { Header, Pax } from 'tar';
 import { fileBytes, type FileTree } from '../../core/bundle/file-tree.js';
-import { archiveTime } from './archive-time.js';
 
 const BLOCK = 512;
 
-export function tarGzTree(tree: FileTree, mtime?: Date): Buffer {
-  const time = archiveTime(mtime);
+/** `mtime` is every entry's time (archiveTime gives it). */
+export function tarGzTree(tree: FileTree, mtime: Date): Buffer {
   const blocks: Buffer[] = [];
   for (const [path, file] of tree) {
     const body = Buffer.from(fileBytes(file));
@@ -21,14 +20,14 @@ export function tarGzTree(tree: FileTree, mtime?: Date): Buffer {
       uid: 0,
       gid: 0,
       size: body.length,
-      mtime: time,
+      mtime,
       type: 'File' as const,
       uname: '',
       gname: '',
     };
     const header = new Header(data);
     // encode() fills the 512-byte ustar block; it reports when the path does not fit ustar's fields.
-    if (header.encode()) blocks.push(new Pax({ path, mtime: time }).encode());
+    if (header.encode()) blocks.push(new Pax({ path, mtime }).encode());
     blocks.push(
       header.block as Buffer,
       body,

@@ -23,6 +23,8 @@ import { toFsError } from '../fs-errors.js';
 export interface WriteTreeOptions {
   readonly force?: boolean;
   readonly signal?: AbortSignal;
+  /** Our process id, part of the temporary directory's name: a stray one names the run that left it. */
+  readonly processId: number;
 }
 
 // The file system calls are synchronous on purpose: a bundle is a few dozen small files, and one
@@ -31,7 +33,7 @@ export interface WriteTreeOptions {
 export function writeTreeToDirectory(
   tree: FileTree,
   target: string,
-  options: WriteTreeOptions = {},
+  options: WriteTreeOptions,
 ): Promise<void> {
   try {
     writeTree(tree, target, options);
@@ -52,7 +54,7 @@ function writeTree(tree: FileTree, target: string, options: WriteTreeOptions): v
   }
   const temp = join(
     parent,
-    `.${basename(absolute)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`,
+    `.${basename(absolute)}.${options.processId}.${Math.random().toString(36).slice(2, 10)}.tmp`,
   );
   let replaced: string | undefined;
   try {

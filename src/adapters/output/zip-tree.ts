@@ -5,7 +5,6 @@
  */
 import { ZipFile } from 'yazl';
 import { fileBytes, type FileTree } from '../../core/bundle/file-tree.js';
-import { archiveTime } from './archive-time.js';
 
 const REGULAR_FILE = 0o100000;
 
@@ -35,9 +34,10 @@ class UtcFieldsDate extends Date {
   }
 }
 
-export function zipTree(tree: FileTree, mtime?: Date): Promise<Buffer> {
+/** `mtime` is every entry's time (archiveTime gives it). */
+export function zipTree(tree: FileTree, mtime: Date): Promise<Buffer> {
   const zip = new ZipFile();
-  const modified = new UtcFieldsDate(archiveTime(mtime));
+  const modified = new UtcFieldsDate(mtime);
   for (const [path, file] of tree) {
     zip.addBuffer(Buffer.from(fileBytes(file)), path, {
       mtime: modified,

@@ -1,11 +1,16 @@
 /**
  * @module `cnsctl bundle`: a recipe in, deployment files out (a directory, a .zip or a .tar.gz) for one
  * deployer; and `cnsctl bundle verify` to check a bundle against its checksums. The work is in
- * actions/bundle (shared with cnsd) and adapters/output; this file declares flags and wires them.
+ * actions/bundle (shared with cnsd) behind the bundle writer and reader ports; this file declares
+ * flags and wires them.
  */
 import { Command, Option } from '@commander-js/extra-typings';
 import { DEFAULT_DEPLOYER, DEPLOYER_NAMES } from '../../core/bundle/deployers.js';
 import type { CliContext } from '../cli-context.js';
+import { bundleVerificationRenderers } from '../format/bundle-verification-renderers.js';
+import { toBundleRequest } from '../options/bundle-options.js';
+import { withFormatOption } from '../shared-flags.js';
+import { writeResult } from '../write-result.js';
 
 const EXAMPLES = `
 Exit codes:
@@ -96,54 +101,14 @@ export function registerBundle(program: Command, context: CliContext): void {
     )
     .addHelpText('after', EXAMPLES)
     .action(async (flags) => {
-      const [
-        { CnsError },
-        { toBundleOptions },
-        { makeBundle },
-        { readTypedDocument },
-        { recipeResultSchema },
-        { loadCatalog },
-        { writeBundle },
-        { formatBundleSummary },
-        { CNS_VERSION },
-      ] = await Promise.all([
-        import('../../core/shared/errors.js'),
+      // toBundleOptions sits with the action: cnsd converts a request's fields with it too.
+      const [{ toBundleOptions }, { writeBundle }, { formatBundleSummary }] = await Promise.all([
         import('../../actions/bundle/to-bundle-options.js'),
-        import('../../actions/bundle/make-bundle.js'),
-        import('../../adapters/documents/read-typed-document.js'),
-        import('../../core/recipe/recipe-result.js'),
-        import('../../adapters/catalog/load-catalog.js'),
-        import('../../adapters/output/write-bundle.js'),
+        import('../../actions/bundle/write-bundle.js'),
         import('../format/bundle-summary.js'),
-        import('../../version.js'),
       ]);
-      if (flags.recipe === undefined) {
-        throw new CnsError(
-          'USAGE',
-          'bundle needs --recipe <uri>: a recipeResult from cnsctl recipe',
-          {
-            details: {},
-          },
-        );
-      }
-      const options = toBundleOptions(flags, CNS_VERSION);
-      const [recipe, embedded] = await Promise.all([
-        readTypedDocument(
-          context.documents,
-          flags.recipe,
-          recipeResultSchema,
-          'recipeResult',
-          context.signal,
-        ),
-        context.deps.loadEmbeddedCatalog(),
-      ]);
-      const catalog = await loadCatalog(embedded, flags.data);
-      const { tree, plan } = await makeBundle({ recipe, options }, { catalog });
-      await writeBundle(tree, flags.output, {
-        force: flags.force === true,
-        signal: context.signal,
-        ...(context.io.env.SOURCE_DATE_EPOCH ? { mtime: context.clock.now() } : {}),
-      });
+      const request = toBundleRequest(flags, toBundleOptions(flags, context.deps.toolVersion));
+      const { plan, tree } = await writeBundle(request, context.deps);
       context.io.stdout.write(formatBundleSummary(plan, tree, flags.output));
     });
   command.addCommand(verifyCommand(context));
@@ -151,31 +116,18 @@ export function registerBundle(program: Command, context: CliContext): void {
 }
 
 function verifyCommand(context: CliContext) {
-  return new Command('verify')
-    .description(
-      'Check a bundle (directory, .zip or .tar.gz) against its checksums.txt: missing, extra, changed files',
-    )
-    .argument('<location>', 'the bundle directory or archive')
-    .addOption(
-      new Option('-t, --format <format>', 'output format')
-        .choices(['table', 'json', 'yaml'] as const)
-        .default('table' as const),
-    )
-    .action(async (location, flags) => {
-      const [
-        { verifyBundle, verificationExitCode },
-        { readBundle },
-        { formatVerificationTable },
-        { toJson, toYaml },
-      ] = await Promise.all([
-        import('../../actions/bundle/verify-bundle.js'),
-        import('../../adapters/output/read-bundle.js'),
-        import('../format/bundle-summary.js'),
-        import('../../core/shared/serialize.js'),
-      ]);
-      const report = await verifyBundle(location, { readBundle, signal: context.signal });
-      const render = { table: formatVerificationTable, json: toJson, yaml: toYaml }[flags.format];
-      context.io.stdout.write(render(report));
-      context.exitCode = verificationExitCode(report);
-    });
+  return withFormatOption(
+    new Command('verify')
+      .description(
+        'Check a bundle (directory, .zip or .tar.gz) against its checksums.txt: missing, extra, changed files',
+      )
+      .argument('<location>', 'the bundle directory or archive'),
+    bundleVerificationRenderers,
+  ).action(async (location, flags) => {
+    const { verifyBundle, verificationExitCode } =
+      await import('../../actions/bundle/verify-bundle.js');
+    const report = await verifyBundle(location, context.deps);
+    await writeResult(context, {}, bundleVerificationRenderers[flags.format], report, {});
+    context.exitCode = verificationExitCode(report);
+  });
 }

@@ -1,8 +1,7 @@
 /**
  * @module What `cnsctl bundle` prints once the bundle is written: where, with which deployer, and the
- * components in deployment order; and the `bundle verify` report as a table.
+ * components in deployment order.
  */
-import type { BundleVerification } from '../../actions/bundle/verify-bundle.js';
 import type { FileTree } from '../../core/bundle/file-tree.js';
 import type { BundlePlan } from '../../core/bundle/plan-bundle.js';
 import { renderTable } from './render-table.js';
@@ -18,19 +17,4 @@ ${renderTable(
   .map((line) => (line === '' ? line : `  ${line}`))
   .join('\n')}Its README.md says how to deploy and check it.
 `;
-}
-
-export function formatVerificationTable(report: BundleVerification): string {
-  const rows = [
-    ...report.changed.map((path) => ['changed', path]),
-    ...report.missing.map((path) => ['missing', path]),
-    ...report.extra.map((path) => ['extra', path]),
-  ];
-  const differences = rows.length;
-  if (differences === 0) {
-    return `${report.source}: all ${report.checked} files match checksums.txt\n`;
-  }
-  return `${renderTable(['status', 'file'], rows)}${report.source}: ${differences} difference${
-    differences === 1 ? '' : 's'
-  } (${report.changed.length} changed, ${report.missing.length} missing, ${report.extra.length} extra) against ${report.checked} files in checksums.txt\n`;
 }

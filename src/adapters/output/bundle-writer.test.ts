@@ -15,11 +15,11 @@ import { describe, expect, it } from 'vitest';
 import { renderChecksums } from '../../core/bundle/checksums.js';
 import { buildFileTree, type FileTree } from '../../core/bundle/file-tree.js';
 import { CnsError } from '../../core/shared/errors.js';
+import { DEFAULT_ARCHIVE_TIME } from './archive-time.js';
+import { createBundleWriter } from './bundle-writer.js';
 import { readBundle } from './read-bundle.js';
 import { tarGzTree } from './tar-gz-tree.js';
-import { bundleOutputKind, writeBundle } from './write-bundle.js';
 import { writeTreeToDirectory } from './write-tree-to-directory.js';
-import { zipTree } from './zip-tree.js';
 
 const LONG = `${'deep/'.repeat(30)}file.yaml`;
 const files = [
@@ -38,6 +38,12 @@ const tree = buildFileTree([
 ]);
 
 const workDir = () => mkdtempSync(join(tmpdir(), 'cnsctl-write-'));
+
+/** The writer as composePorts builds it, its archives dated `mtime` (SOURCE_DATE_EPOCH) or 1980. */
+const writerDated = (mtime?: Date) =>
+  createBundleWriter({ processId: process.pid, entryTime: () => mtime });
+const writeBundle = (t: FileTree, target: string, options: { force?: boolean } = {}) =>
+  writerDated().write(target, t, { force: options.force === true });
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -58,8 +64,8 @@ describe('archives', () => {
     async (kind) => {
       // The second time is 02:30 in Los Angeles on the night its clocks skip that hour.
       const times = [undefined, new Date('2026-03-08T10:30:00Z')];
-      const render = (mtime?: Date) =>
-        kind === 'zip' ? zipTree(tree, mtime) : Promise.resolve(tarGzTree(tree, mtime));
+      const render = async (mtime?: Date) =>
+        Buffer.from(await writerDated(mtime).archive(tree, kind));
       const saved = process.env.TZ;
       try {
         for (const mtime of times) {
@@ -78,7 +84,9 @@ describe('archives', () => {
 
   it('a zip holds the files in path order with their modes and the fixed time', async () => {
     const zip = await fromBufferPromise(
-      await zipTree(tree, new Date(Date.UTC(2026, 0, 13, 13, 5, 58))),
+      Buffer.from(
+        await writerDated(new Date(Date.UTC(2026, 0, 13, 13, 5, 58))).archive(tree, 'zip'),
+      ),
       { lazyEntries: true },
     );
     const entries: [string, number, string][] = [];
@@ -148,23 +156,30 @@ describe('archives', () => {
     expect(await codeOf(readBundle(join(dir, 'fake.zip')))).toBe('INPUT_SCHEMA');
     writeFileSync(
       join(dir, 'evil.tar.gz'),
-      tarGzTree(new Map([['../escape', { content: 'x', mode: 0o644 }]])),
+      tarGzTree(new Map([['../escape', { content: 'x', mode: 0o644 }]]), DEFAULT_ARCHIVE_TIME),
     );
     expect(await codeOf(readBundle(join(dir, 'evil.tar.gz')))).toBe('INPUT_SCHEMA');
   });
 });
 
-describe('writeBundle', () => {
+describe('BundleWriter.write', () => {
   it.each([
     ['out', 'directory'],
     ['out.zip', 'zip'],
-    ['OUT.ZIP', 'zip'],
-    ['out.tar.gz', 'tar.gz'],
     ['out.tgz', 'tar.gz'],
-    ['out.tar', 'directory'],
-  ])('writes %s as a %s', (name, kind) => {
-    expect(bundleOutputKind(name)).toBe(kind);
+  ])('writes %s as a %s and says so', async (name, format) => {
+    expect(await writeBundle(tree, join(workDir(), name))).toBe(format);
   });
+
+  it.each(['zip', 'tar.gz'] as const)(
+    'puts in a .%s file the bytes its archive() gives in memory',
+    async (format) => {
+      const file = join(workDir(), `bundle.${format}`);
+      const writer = writerDated(new Date('2026-01-13T13:05:58Z'));
+      await writer.write(file, tree, { force: false });
+      expect(readFileSync(file).equals(Buffer.from(await writer.archive(tree, format)))).toBe(true);
+    },
+  );
 
   it('writes a directory with the modes of the tree, whatever the umask', async () => {
     const dir = join(workDir(), 'new', 'bundles');
@@ -233,7 +248,10 @@ describe('writeBundle', () => {
     });
     expect(
       await codeOf(
-        writeTreeToDirectory(aborting, join(parent, 'bundles'), { signal: controller.signal }),
+        writeTreeToDirectory(aborting, join(parent, 'bundles'), {
+          signal: controller.signal,
+          processId: process.pid,
+        }),
       ),
     ).toBe('CANCELLED');
     expect(written).toBeGreaterThanOrEqual(3);
