@@ -4,7 +4,7 @@
  * document too large for a ConfigMap is refused with what to do instead, and concurrent writers are
  * settled by the conflict retries.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
@@ -69,7 +69,7 @@ describeCluster('cm:// documents', { timeout: 60_000 }, () => {
     });
   });
 
-  it('runs the demo through ConfigMaps: recipe from cm://, validate and diff from cm://, each result into cm://', async () => {
+  it('runs the demo through ConfigMaps: recipe from cm://, validate, bundle and diff from cm://, each result into cm://', async () => {
     const recipe = await run(
       'recipe',
       '--snapshot',
@@ -100,6 +100,19 @@ describeCluster('cm:// documents', { timeout: 60_000 }, () => {
     const diff = await run('diff', cm('cns-snapshot'), cm('cns-snapshot'), '-o', cm('cns-diff'));
     expect(diff.code, diff.stderr).toBe(0);
     expect(labels('cns-diff')['cns.nvidia.com/kind']).toBe('SnapshotDiff');
+
+    const bundles = join(mkdtempSync(join(tmpdir(), 'cns-bundle-')), 'bundles');
+    const bundle = await run(
+      'bundle',
+      '--recipe',
+      cm('cns-recipe'),
+      '-o',
+      bundles,
+      '--deployer',
+      'argocd',
+    );
+    expect(bundle.code, bundle.stderr).toBe(0);
+    expect(readdirSync(bundles)).toEqual(expect.arrayContaining(['gpu-operator', 'checksums.txt']));
 
     const drift = await run('diff', '--recipe', cm('cns-recipe'), cm('cns-snapshot'), '-t', 'json');
     expect([0, 1]).toContain(drift.code);

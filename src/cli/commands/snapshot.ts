@@ -134,7 +134,7 @@ export function registerSnapshot(program: Command, context: CliContext): void {
       )
       .option(
         '--toleration <key=value:Effect>',
-        '--deploy-agent: tolerate this taint (repeatable; also key:Effect, key, :Effect; default: every taint)',
+        '--deploy-agent: tolerate this taint (repeatable; also key:Effect, key=value, key, or * for every taint, the default)',
         collect,
       )
       .option(

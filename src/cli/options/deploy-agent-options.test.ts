@@ -143,12 +143,16 @@ describe('parseTolerations', () => {
       [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
     ],
     ['key', ['dedicated'], [{ key: 'dedicated', operator: 'Exists' }]],
-    [':Effect', [':NoExecute'], [{ operator: 'Exists', effect: 'NoExecute' }]],
+    [
+      'key=value (any effect)',
+      ['dedicated=gpu'],
+      [{ key: 'dedicated', operator: 'Equal', value: 'gpu' }],
+    ],
   ])('reads %s', (_name, values, expected) => {
     expect(parseTolerations(values)).toEqual(expected);
   });
 
-  it.each(['dedicated=gpu:Sometimes', '=gpu', ':', 'a b'])('refuses %s', (value) => {
+  it.each(['dedicated=gpu:Sometimes', '=gpu', ':NoExecute', 'a b'])('refuses %s', (value) => {
     expect(() => parseTolerations([value])).toThrow(expect.objectContaining({ code: 'USAGE' }));
   });
 });

@@ -6,6 +6,10 @@
  */
 import type { DeployAgentRequest } from '../../actions/snapshot/deploy-agent.js';
 import type { Toleration } from '../../core/snapshot/agent-manifests.js';
+import {
+  parseNodeSelector as parseSelectorPair,
+  parseToleration,
+} from '../../core/bundle/parse-bundle-flags.js';
 import { CnsError } from '../../core/shared/errors.js';
 import { parseDuration } from '../../core/shared/parse-duration.js';
 
@@ -71,9 +75,6 @@ const AGENT_ONLY: readonly (keyof DeployAgentFlags)[] = [
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
-const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 
 /** Refuses agent flags without --deploy-agent (they would be silently ignored otherwise). */
 export function assertNoAgentFlags(flags: DeployAgentFlags): void {
@@ -154,51 +155,25 @@ export function toDeployAgentOptions(
   };
 }
 
-/** `nodeGroup=customer-gpu` (repeatable) → a node selector. */
+/** `nodeGroup=customer-gpu` (repeatable) → a node selector, in the grammar of bundle's selectors. */
 export function parseNodeSelector(pairs: readonly string[]): Record<string, string> {
-  const selector: Record<string, string> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    const key = at === -1 ? '' : pair.slice(0, at);
-    const value = at === -1 ? '' : pair.slice(at + 1);
-    if (at === -1 || !isLabelKey(key) || !LABEL_VALUE.test(value) || value.length > 63) {
-      throw usage(
-        `--node-selector must be key=value with a Kubernetes label key and value, got "${pair}"`,
-      );
-    }
-    selector[key] = value;
-  }
-  return selector;
+  return Object.fromEntries(pairs.map((pair) => parseSelectorPair('--node-selector', pair)));
 }
 
 /**
- * `key=value:Effect`, `key:Effect`, `key` (any value, any effect), `:Effect` (every key with that
- * effect) or `*` (everything, the default) → tolerations.
+ * `*` (every taint, the default) or bundle's grammar: `key=value:Effect`, `key:Effect`, `key=value`
+ * (any effect) and `key` (any value) → tolerations.
  */
 export function parseTolerations(values: readonly string[]): Toleration[] {
   if (values.length === 0) return [{ operator: 'Exists' }];
   return values.map((value): Toleration => {
     if (value === '*') return { operator: 'Exists' };
-    const colon = value.lastIndexOf(':');
-    const effect = colon === -1 ? undefined : value.slice(colon + 1);
-    const keyValue = colon === -1 ? value : value.slice(0, colon);
-    const equals = keyValue.indexOf('=');
-    const key = equals === -1 ? keyValue : keyValue.slice(0, equals);
-    const tolerated = equals === -1 ? undefined : keyValue.slice(equals + 1);
-    const validEffect = effect === undefined || (EFFECTS as readonly string[]).includes(effect);
-    const validKey = key === '' ? tolerated === undefined && effect !== undefined : isLabelKey(key);
-    const validValue =
-      tolerated === undefined || (LABEL_VALUE.test(tolerated) && tolerated.length <= 63);
-    if (!validEffect || !validKey || !validValue) {
-      throw usage(
-        `--toleration must be key=value:Effect, key:Effect, key, :Effect or * (Effect: ${EFFECTS.join(', ')}), got "${value}"`,
-      );
-    }
+    const { key, operator, value: tolerated, effect } = parseToleration('--toleration', value);
     return {
-      ...(key === '' ? {} : { key }),
-      operator: tolerated === undefined ? 'Exists' : 'Equal',
+      key,
+      operator,
       ...(tolerated === undefined ? {} : { value: tolerated }),
-      ...(effect === undefined ? {} : { effect: effect as Toleration['effect'] & string }),
+      ...(effect === undefined ? {} : { effect }),
     };
   });
 }
@@ -209,17 +184,6 @@ function parseParallel(value: string): number {
     throw usage(`--parallel must be a whole number from 1 to ${MAX_PARALLEL}, got "${value}"`);
   }
   return n;
-}
-
-/** A label key: an optional DNS-subdomain prefix and `/`, then a name of at most 63 characters. */
-function isLabelKey(key: string): boolean {
-  const slash = key.lastIndexOf('/');
-  const prefix = slash === -1 ? undefined : key.slice(0, slash);
-  const name = slash === -1 ? key : key.slice(slash + 1);
-  return (
-    LABEL_NAME.test(name) &&
-    (prefix === undefined || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix)))
-  );
 }
 
 function checkName(value: string, flag: string, pattern: RegExp, max: number): string {
