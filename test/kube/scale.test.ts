@@ -18,8 +18,8 @@ describeCluster('--all-nodes at scale', { timeout: 1_200_000 }, () => {
   it.skipIf(!built)(
     'runs 200 agents in bounded batches on one watch, with requests linear in the nodes and flat memory',
     async () => {
-      const small = await fleetRun(20, PARALLEL);
-      const large = await fleetRun(200, PARALLEL);
+      const small = await fleetRun(20, PARALLEL, { sampleHeap: true });
+      const large = await fleetRun(200, PARALLEL, { sampleHeap: true });
       for (const run of [small, large]) {
         expect(run.code, run.stderr).toBe(0);
         expect(run.snapshots).toBe(run.nodes);
@@ -37,13 +37,15 @@ describeCluster('--all-nodes at scale', { timeout: 1_200_000 }, () => {
         `scale: ${[small, large]
           .map(
             (r) =>
-              `${r.nodes} nodes: ${r.requests} requests (${JSON.stringify(r.byVerb)}), ${r.seconds.toFixed(1)} s, peak RSS ${r.maxRssMb.toFixed(1)} MB, ${r.maxRunning} agents at once`,
+              `${r.nodes} nodes: ${r.requests} requests (${JSON.stringify(r.byVerb)}), ${r.seconds.toFixed(1)} s, peak RSS ${r.maxRssMb.toFixed(1)} MB, live heap ${r.maxLiveHeapMb.toFixed(1)} MB, ${r.maxRunning} agents at once`,
           )
           .join('; ')}; per node ${perNode.toFixed(2)} requests, fixed ${fixed.toFixed(0)}\n`,
       );
       // Linear: a per-node cost (create and delete each Job) plus a fixed cost (preflight, RBAC).
       expect(perNode).toBeLessThanOrEqual(2.5);
       expect(Math.abs(fixed)).toBeLessThan(60);
+      // Flat: ten times the nodes, the same memory held (a few kilobytes per node of pod records).
+      expect(large.maxLiveHeapMb - small.maxLiveHeapMb).toBeLessThan(5);
       expect(large.maxRssMb - small.maxRssMb).toBeLessThan(25);
     },
   );

@@ -32,6 +32,8 @@ export interface FleetRun {
   readonly watches: number;
   readonly byVerb: Readonly<Record<string, number>>;
   readonly maxRssMb: number;
+  /** The largest live heap (sampled after full collections, with `sampleHeap`): what the CLI holds. */
+  readonly maxLiveHeapMb: number;
   /** From the CLI's start to its exit (every snapshot written, everything removed). */
   readonly seconds: number;
   /** From the CLI's start to the last snapshot written (its "saved to" line on stderr). */
@@ -45,8 +47,16 @@ export interface FleetRun {
   readonly left: readonly string[];
 }
 
-/** Deploys agents to `count` fresh nodes (`parallel` at once) with the shipped CLI as user `scale`. */
-export async function fleetRun(count: number, parallel: number): Promise<FleetRun> {
+/**
+ * Deploys agents to `count` fresh nodes (`parallel` at once) with the shipped CLI as user `scale`.
+ * `sampleHeap` runs it with --expose-gc so the live heap is sampled (the collections cost time: not
+ * for timing runs).
+ */
+export async function fleetRun(
+  count: number,
+  parallel: number,
+  options: { readonly sampleHeap?: boolean } = {},
+): Promise<FleetRun> {
   const namespace = await createNamespace('fleet');
   const pool = uniqueName('fleet');
   const harness = await startHarness({
@@ -82,7 +92,11 @@ export async function fleetRun(count: number, parallel: number): Promise<FleetRu
       ],
       {
         stdio: ['ignore', 'ignore', 'pipe'],
-        env: { ...process.env, NODE_OPTIONS: `--require ${HOOK}`, CNS_USAGE_FILE: usageFile },
+        env: {
+          ...process.env,
+          NODE_OPTIONS: `--require ${HOOK}${options.sampleHeap ? ' --expose-gc' : ''}`,
+          CNS_USAGE_FILE: usageFile,
+        },
       },
     );
     let stderr = '';
@@ -99,7 +113,10 @@ export async function fleetRun(count: number, parallel: number): Promise<FleetRu
       .filter((e) => e.user.username === 'scale');
     const byVerb: Record<string, number> = {};
     for (const event of mine) byVerb[event.verb] = (byVerb[event.verb] ?? 0) + 1;
-    const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRssKb: number };
+    const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as {
+      maxRssKb: number;
+      maxLiveHeapKb: number;
+    };
     const stored = await clients().core.listNamespacedConfigMap({ namespace });
     return {
       nodes: count,
@@ -109,6 +126,7 @@ export async function fleetRun(count: number, parallel: number): Promise<FleetRu
       watches: byVerb.watch ?? 0,
       byVerb,
       maxRssMb: usage.maxRssKb / 1024,
+      maxLiveHeapMb: usage.maxLiveHeapKb / 1024,
       seconds,
       writtenSeconds: written,
       agentSeconds: [...harness.containerSeconds.values()].reduce((a, b) => a + b, 0),
