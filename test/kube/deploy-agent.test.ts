@@ -146,6 +146,48 @@ describeCluster('snapshot --deploy-agent', { timeout: 120_000 }, () => {
     await expect.poll(remaining, { timeout: 10_000 }).toEqual([]);
   });
 
+  it('uses the names, pull secrets and selectors it is given, and pins nothing else', async () => {
+    await start();
+    const run = await deploy([
+      '--job-name',
+      'probe',
+      '--service-account-name',
+      'probe-agent',
+      '--image-pull-secret',
+      'regcred',
+      '--toleration',
+      'dedicated=gpu:NoSchedule',
+      '--image',
+      'registry.example.com/cnsctl:test',
+      '--timeout',
+      '30s',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const api = clients();
+    const [pod] = (
+      await api.core.listNamespacedPod({ namespace, labelSelector: 'cns.nvidia.com/agent=probe' })
+    ).items;
+    expect(pod?.spec).toMatchObject({
+      serviceAccountName: 'probe-agent',
+      imagePullSecrets: [{ name: 'regcred' }],
+      nodeSelector: { [POOL_LABEL]: pool },
+      tolerations: expect.arrayContaining([
+        { key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' },
+      ]),
+      hostPID: true,
+    });
+    expect(pod?.spec?.containers[0]?.image).toBe('registry.example.com/cnsctl:test');
+    expect(await remaining()).toEqual(
+      expect.arrayContaining([
+        'job/probe',
+        'serviceaccount/probe-agent',
+        'role/probe-agent',
+        `clusterrole/cnsctl:${namespace}:probe-agent`,
+      ]),
+    );
+    expect(run.stderr).toContain('-l cns.nvidia.com/agent=probe');
+  });
+
   it('refuses to take over an object of the same name that cnsctl did not create', async () => {
     await start();
     await clients().core.createNamespacedServiceAccount({

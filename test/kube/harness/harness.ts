@@ -408,7 +408,7 @@ async function createNodes(
         },
       });
       const now = new Date();
-      return api.core.replaceNodeStatus({
+      const ready = await api.core.replaceNodeStatus({
         name: node.name,
         body: {
           ...created,
@@ -442,6 +442,20 @@ async function createNodes(
               osImage: 'Ubuntu 24.04.3 LTS',
               systemUUID: '',
             },
+          },
+        },
+      });
+      // The node lifecycle controller's part: a Ready node loses the not-ready taint that
+      // admission put on it at creation.
+      return api.core.replaceNode({
+        name: node.name,
+        body: {
+          ...ready,
+          spec: {
+            ...ready.spec,
+            taints: (ready.spec?.taints ?? []).filter(
+              (t) => t.key !== 'node.kubernetes.io/not-ready',
+            ),
           },
         },
       });
