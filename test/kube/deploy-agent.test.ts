@@ -188,18 +188,23 @@ describeCluster('snapshot --deploy-agent', { timeout: 120_000 }, () => {
     expect(run.stderr).toContain('-l cns.nvidia.com/agent=probe');
   });
 
-  it('refuses to take over an object of the same name that cnsctl did not create', async () => {
+  it('refuses to take over an object of the same name that cnsctl did not create, and undoes what it had made', async () => {
     await start();
-    await clients().core.createNamespacedServiceAccount({
+    // Someone else's Role of the agent's name: the ServiceAccount is made first, then the Role clashes.
+    await clients().rbac.createNamespacedRole({
       namespace,
-      body: { metadata: { name: 'cns-agent' } },
+      body: { metadata: { name: 'cns-agent' }, rules: [] },
     });
-    const run = await deploy(['--cleanup']);
+    const run = await deploy([]);
     expect(run.code).toBe(7);
     expect(run.stderr).toMatch(
-      /serviceaccount\/cns-agent exists and was not created by cnsctl; choose another --service-account-name/,
+      /role\/cns-agent exists and was not created by cnsctl; choose another --service-account-name or remove it/,
     );
-    expect((await clients().rbac.listNamespacedRole({ namespace })).items).toEqual([]);
+    // Even without --cleanup: nothing ran, so nothing is worth leaving.
+    expect(await remaining()).toEqual([]);
+    expect(
+      (await clients().rbac.readNamespacedRole({ namespace, name: 'cns-agent' })).metadata?.labels,
+    ).toBeUndefined();
   });
 
   it('lists exactly the missing permissions and creates nothing; granting what it prints lets the same user deploy', async () => {

@@ -187,6 +187,8 @@ class AgentRun {
   /** Agents' ConfigMaps still to remove (copies not yet made, or made and not yet deleted). */
   private readonly copies = new Set<string>();
   private states = new Map<string, AgentState>();
+  /** Whether an agent was started: before that, a failure leaves nothing worth inspecting. */
+  private started = false;
 
   constructor(
     private readonly cluster: AgentCluster,
@@ -282,6 +284,7 @@ class AgentRun {
           const next = queue.shift() as { agent: PlannedAgent; job: AgentObject };
           if (next.agent.copied) this.copies.add(next.agent.configMap);
           const created = await this.ensure(next.job, signal);
+          this.started = true;
           active.set(next.agent.jobName, { agent: next.agent, uid: created.metadata.uid });
         }
         this.states = new Map(
@@ -413,7 +416,10 @@ class AgentRun {
     ])}`;
   }
 
-  /** Removes what the run created (--cleanup), or says what it left; copies are always removed. */
+  /**
+   * Removes what the run created (--cleanup, or a setup that failed before any agent started), or
+   * says what it left; copies are always removed.
+   */
   async finish(outcome: 'done' | 'failed'): Promise<void> {
     const { request, cluster, deps } = this;
     // Cleanup has its own deadline: the run's signal may be the reason we are here (Ctrl-C).
@@ -425,7 +431,9 @@ class AgentRun {
         .catch(() => left.push(`configmap/${name}`));
     }
     if (this.owned.length === 0) return;
-    if (!request.cleanup) {
+    // Without --cleanup the objects stay for inspection, but only once an agent ran: RBAC left by a
+    // setup that failed half-way is of no use to anyone.
+    if (!request.cleanup && this.started) {
       deps.reporter.info(
         `left in ${cluster.name} for inspection (${this.owned.map(describeRef).join(', ')}${left.length ? `, ${left.join(', ')}` : ''}); remove them with: ${removalCommand(request)}`,
       );
