@@ -10,7 +10,7 @@ import type { SchemeHandler } from '../../actions/ports.js';
 import {
   checkConfigMapSize,
   dataKeyFor,
-  documentLabels,
+  documentConfigMap,
   documentOf,
   parseConfigMapUri,
   type ConfigMapLocation,
@@ -47,9 +47,13 @@ export function configMapDocuments(
       const kind = kindOf(text);
       const key = dataKeyFor(kind, isJson, uri);
       checkConfigMapSize(uri, key, text);
-      const labels = documentLabels(kind as string, toolVersion);
+      const configMap = documentConfigMap(
+        location,
+        { kind: kind as string, key, text },
+        toolVersion,
+      );
       const kube = await connectFor(uri, connect, signal);
-      await writeConfigMap(kube, location, { labels, data: { [key]: text } }, signal, uri);
+      await writeConfigMap(kube, configMap, signal, uri);
     },
   };
 }
@@ -101,37 +105,26 @@ async function readConfigMap(
 
 async function writeConfigMap(
   kube: KubeConnection,
-  location: ConfigMapLocation,
-  content: { readonly labels: Record<string, string>; readonly data: Record<string, string> },
+  configMap: ReturnType<typeof documentConfigMap>,
   signal: AbortSignal,
   uri: string,
 ): Promise<void> {
-  const { namespace, name } = location;
+  const { namespace, name, labels } = configMap.metadata;
   for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-    const existing = await readConfigMap(kube, location, signal);
+    const existing = await readConfigMap(kube, { namespace, name }, signal);
     try {
       if (!existing) {
         await kube.call(
           { verb: 'create', resource: 'configmaps', namespace, name },
           signal,
-          (options) =>
-            kube.core.createNamespacedConfigMap(
-              {
-                namespace,
-                body: { metadata: { name, namespace, labels: content.labels }, data: content.data },
-              },
-              options,
-            ),
+          (options) => kube.core.createNamespacedConfigMap({ namespace, body: configMap }, options),
         );
       } else {
         // The document replaces what the ConfigMap held; its other labels and annotations stay.
         const body: V1ConfigMap = {
           ...existing,
-          metadata: {
-            ...existing.metadata,
-            labels: { ...existing.metadata?.labels, ...content.labels },
-          },
-          data: content.data,
+          metadata: { ...existing.metadata, labels: { ...existing.metadata?.labels, ...labels } },
+          data: configMap.data,
         };
         delete body.binaryData;
         await kube.call(

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { HAVE_KUBERNETES_SCHEMAS, schemaProblems } from '../../../test/kube/openapi-validator.js';
 import {
   checkConfigMapSize,
   CONFIG_MAP_MAX_BYTES,
   dataKeyFor,
+  documentConfigMap,
   documentLabels,
   documentOf,
   parseConfigMapUri,
@@ -97,3 +99,18 @@ describe('documentLabels', () => {
     });
   });
 });
+
+describe.skipIf(!HAVE_KUBERNETES_SCHEMAS)(
+  'documentConfigMap (skipped without ../shared/oracles)',
+  () => {
+    it('is a ConfigMap the Kubernetes OpenAPI document accepts, with no unknown field', () => {
+      const configMap = documentConfigMap(
+        { namespace: 'gpu-operator', name: 'cns-snapshot' },
+        { kind: 'Snapshot', key: 'snapshot.yaml', text: 'kind: Snapshot\n' },
+        '0.1.0',
+      );
+      expect(schemaProblems(configMap)).toEqual([]);
+      expect(configMap.data).toEqual({ 'snapshot.yaml': 'kind: Snapshot\n' });
+    });
+  },
+);

@@ -90,6 +90,29 @@ export function documentLabels(kind: string, toolVersion: string): Record<string
   };
 }
 
+/** The ConfigMap that holds `text` under `key`, labelled for its kind and the tool version. */
+export function documentConfigMap(
+  location: ConfigMapLocation,
+  document: { readonly kind: string; readonly key: string; readonly text: string },
+  toolVersion: string,
+): {
+  apiVersion: 'v1';
+  kind: 'ConfigMap';
+  metadata: { name: string; namespace: string; labels: Record<string, string> };
+  data: Record<string, string>;
+} {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      name: location.name,
+      namespace: location.namespace,
+      labels: documentLabels(document.kind, toolVersion),
+    },
+    data: { [document.key]: document.text },
+  };
+}
+
 /** Refuses a document a ConfigMap cannot hold, saying what to do instead. */
 export function checkConfigMapSize(uri: string, key: string, text: string): void {
   const bytes = new TextEncoder().encode(text).byteLength + key.length;

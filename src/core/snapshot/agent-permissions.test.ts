@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { HAVE_KUBERNETES_SCHEMAS, schemaProblems } from '../../../test/kube/openapi-validator.js';
 import {
   deployerAccessChecks,
   describeAccess,
@@ -74,5 +75,10 @@ describe('grantManifest', () => {
     expect(documents[3]?.subjects).toEqual([
       { apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'alice' },
     ]);
+    if (HAVE_KUBERNETES_SCHEMAS) {
+      for (const document of documents) {
+        expect(schemaProblems(document as { apiVersion: string; kind: string })).toEqual([]);
+      }
+    }
   });
 });
