@@ -7,6 +7,7 @@
 // largest: what the run holds, without the garbage a peak RSS includes.
 const fs = require('node:fs');
 const Module = require('node:module');
+const { setInterval } = require('node:timers');
 
 const requested = new Set();
 const load = Module._load;
