@@ -212,12 +212,13 @@ describeCluster('cm:// documents', { timeout: 60_000 }, () => {
     };
     expect(['eks', 'gke', 'aks', 'oke', 'kind']).toContain(stored.criteria.service);
     // The API server answered some of them 409 (created meanwhile, or changed since read): retried.
-    const conflicts = auditEvents().filter(
-      (e) =>
-        e.objectRef?.namespace === namespace &&
-        e.objectRef.name === 'contended' &&
-        e.responseStatus?.code === 409,
-    );
-    expect(conflicts.length).toBeGreaterThan(0);
+    const conflicts = () =>
+      auditEvents().filter(
+        (e) =>
+          e.objectRef?.namespace === namespace &&
+          e.objectRef.name === 'contended' &&
+          e.responseStatus?.code === 409,
+      ).length;
+    await expect.poll(conflicts, { timeout: 5_000 }).toBeGreaterThan(0);
   });
 });

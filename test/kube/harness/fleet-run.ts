@@ -108,9 +108,19 @@ export async function fleetRun(
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const mine = auditEvents()
-      .slice(before)
-      .filter((e) => e.user.username === 'scale');
+    // A request is recorded when it completes; the closing of the last watch is logged a moment
+    // after the CLI has gone. Read until the count settles.
+    const ours = () =>
+      auditEvents()
+        .slice(before)
+        .filter((e) => e.user.username === 'scale');
+    let mine = ours();
+    for (let settled = 0; settled < 3;) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const again = ours();
+      settled = again.length === mine.length ? settled + 1 : 0;
+      mine = again;
+    }
     const byVerb: Record<string, number> = {};
     for (const event of mine) byVerb[event.verb] = (byVerb[event.verb] ?? 0) + 1;
     const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as {
