@@ -183,6 +183,17 @@ export interface BundleWriter {
 }
 
 /**
+ * Runs `work`, which leaves something to undo if it stops half-way: a temp file not yet renamed, child
+ * processes, a cluster object. Outside such work an interrupt (Ctrl-C, SIGTERM) ends the process at
+ * once, as the system's default does, so no long parse or blocked read can delay it, and nothing is
+ * left behind because nothing was pending. During it, the interrupt instead aborts the run's signal;
+ * `work` sees the abort, undoes what it did and settles, and the process ends by the same signal when
+ * the last such work has settled. Adapters wrap exactly the span between creating and settling what
+ * needs undoing; the server's implementation simply runs `work`.
+ */
+export type DeferInterrupts = <T>(work: () => Promise<T>) => Promise<T>;
+
+/**
  * Every port, as a composition root builds them: once per run in cnsctl, once at boot in cnsd. The
  * heavy ones (host commands, the cluster) load their adapters on first use.
  */
@@ -197,6 +208,8 @@ export interface Ports {
   readonly openHost: OpenHost;
   readonly openKube: OpenKubeSnapshotSource;
   readonly chartFolders: ChartFolderReader;
+  /** For work that must undo itself when interrupted (see DeferInterrupts). */
+  readonly deferInterrupts: DeferInterrupts;
   /** Slot for the bundle stage: built on first use, like openKube, once its adapter exists. */
   readonly openBundleWriter?: () => Promise<BundleWriter>;
 }

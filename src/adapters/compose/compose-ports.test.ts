@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadRepositoryCatalog, thisProcess } from '../../../test/compose/this-process.js';
 import { fixtureHostRoot } from '../../../test/snapshot/fixture-host.js';
@@ -45,7 +46,7 @@ describe('composePorts', () => {
     const withStdio = composePorts(
       thisProcess({
         stdio: {
-          readStdin: () => Promise.resolve('kind: Snapshot\n'),
+          openStdin: () => Readable.from([Buffer.from('kind: Snapshot\n')]),
           writeStdout: () => Promise.resolve(),
         },
       }),

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chmod, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -25,7 +26,7 @@ let stdout = '';
 const store = (schemes: Record<string, SchemeHandler> = {}) =>
   createDocumentStore({
     stdio: {
-      readStdin: () => Promise.resolve('from stdin'),
+      openStdin: () => Readable.from([Buffer.from('from stdin')]),
       writeStdout: (text) => {
         stdout += text;
         return Promise.resolve();

@@ -43,11 +43,6 @@ export function registerData(program: Command, context: CliContext): void {
       );
       if (count > 0) context.exitCode = 1;
     });
-  // program.ts routes output and exits of top-level commands only; a subcommand needs its own.
-  check.exitOverride().configureOutput({
-    writeOut: (text) => context.io.stdout.write(text),
-    writeErr: (text) => context.io.stderr.write(text),
-  });
   program.addCommand(
     new Command('data')
       .description('Work with recipe data (the embedded data or your own --data directory)')
