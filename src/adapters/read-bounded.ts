@@ -5,8 +5,8 @@
  * chunk by chunk and abandoned as soon as it passes the limit. Both fail with INPUT_TOO_LARGE naming
  * the source and the limit, and stop promptly when the run's signal aborts.
  */
-import { constants, open as openCallback } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import fs from 'node:fs';
+import { promisify } from 'node:util';
 import { CnsError } from '../core/shared/errors.js';
 import { toFsError } from './fs-errors.js';
 
@@ -125,54 +125,42 @@ export async function collectBounded(
  * @throws CnsError INPUT_TOO_LARGE, CANCELLED, or the file-system error of toFsError.
  */
 export async function readFileBounded(path: string, limit: ReadLimit): Promise<Buffer> {
-  const { maxBytes, signal } = limit;
-  let handle: FileHandle | undefined;
+  const { maxBytes } = limit;
+  let fd: number | undefined;
   try {
     // O_NONBLOCK: opening a FIFO no one writes to returns at once instead of waiting for a writer.
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const info = await handle.stat();
+    fd = await promisify(fs.open)(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const info = await promisify(fs.fstat)(fd);
     if (info.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     if (info.isFile()) {
       if (info.size > maxBytes) throw tooLargeError(path, maxBytes, info.size);
-      // Files of /proc and /sys report size 0 and are read to their end like any other.
-      const buffer = await handle.readFile(signal ? { signal } : {});
+      // Files of /proc and /sys report size 0 and are read to their end like any other. A regular
+      // file's read cannot hang, so it is not cut short by the signal (that would race the close).
+      const buffer = await promisify(fs.readFile)(fd);
       if (buffer.byteLength > maxBytes) throw tooLargeError(path, maxBytes);
       return buffer;
     }
-    await handle.close();
-    handle = undefined;
-    return info.isFIFO() ? await readFifo(path, limit) : await readDevice(path, limit);
+    if (info.isFIFO()) {
+      const { Socket } = await import('node:net');
+      // The socket owns the descriptor from here and closes it when destroyed.
+      const socket = new Socket({ fd, readable: true, writable: false });
+      fd = undefined;
+      try {
+        return await collectBounded(socket, path, limit);
+      } finally {
+        socket.destroy();
+      }
+    }
+    // A character device (/dev/zero, a tty) is read blocking, in chunks, until its end or the limit.
+    const stream = fs.createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES });
+    try {
+      return await collectBounded(stream as AsyncIterable<Uint8Array>, path, limit);
+    } finally {
+      stream.destroy();
+    }
   } catch (error) {
     throw toFsError(error, path, 'read');
   } finally {
-    await handle?.close().catch(() => undefined);
-  }
-}
-
-/** A FIFO as a socket of the event loop: it waits for a writer without holding a thread. */
-async function readFifo(path: string, limit: ReadLimit): Promise<Buffer> {
-  const { Socket } = await import('node:net');
-  const fd = await new Promise<number>((resolve, reject) =>
-    openCallback(path, constants.O_RDONLY | constants.O_NONBLOCK, (error, opened) =>
-      error ? reject(error) : resolve(opened),
-    ),
-  );
-  // The socket owns the descriptor from here and closes it when destroyed.
-  const socket = new Socket({ fd, readable: true, writable: false });
-  try {
-    return await collectBounded(socket, path, limit);
-  } finally {
-    socket.destroy();
-  }
-}
-
-/** A character device (/dev/zero, /dev/urandom, a tty) read in chunks until its end or the limit. */
-async function readDevice(path: string, limit: ReadLimit): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  const stream = handle.createReadStream({ highWaterMark: STREAM_CHUNK_BYTES });
-  try {
-    return await collectBounded(stream as AsyncIterable<Uint8Array>, path, limit);
-  } finally {
-    stream.destroy();
+    if (fd !== undefined) fs.close(fd, () => undefined);
   }
 }

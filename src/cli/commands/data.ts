@@ -5,6 +5,7 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import type { CliContext } from '../cli-context.js';
+import { neutraliseControls } from '../format/terminal-text.js';
 
 const EXAMPLES = `
 Examples:
@@ -34,8 +35,11 @@ export function registerData(program: Command, context: CliContext): void {
         { dataDir: flags.data, chartsDir: flags.charts },
         context.deps,
       );
-      for (const problem of report.problems)
-        context.io.stdout.write(`${problem.check}: ${problem.where}: ${problem.message}\n`);
+      // One line per problem whatever the data holds: its control characters are shown as escapes.
+      for (const { check, where, message } of report.problems)
+        context.io.stdout.write(
+          `${check}: ${neutraliseControls(where)}: ${neutraliseControls(message)}\n`,
+        );
       for (const note of report.notes) context.deps.reporter.info(`note: ${note}`);
       const count = report.problems.length;
       context.deps.reporter.info(

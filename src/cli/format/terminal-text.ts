@@ -38,3 +38,30 @@ export function cutWithEllipsis(text: string, max: number): string {
   }
   return text;
 }
+
+/** Longest string a table shows anywhere (a title's node name, a remediation line). */
+export const MAX_TERMINAL_TEXT = 500;
+
+const LINE_BREAKS = /\s*[\r\n\u2028\u2029]+\s*|\t/g;
+
+/** `text` as one safe line: line breaks and tabs become spaces, other controls escapes, cut at `max`. */
+export function terminalLine(text: string, max: number = MAX_TERMINAL_TEXT): string {
+  return cutWithEllipsis(neutraliseControls(text.replace(LINE_BREAKS, ' ')), max);
+}
+
+/**
+ * A copy of `value` (a result about to be shown as a table) whose every string, keys included, is a
+ * terminalLine: whatever a formatter prints of it, free text or cell, is safe and bounded.
+ */
+export function forTerminal<T>(value: T): T {
+  return safeCopy(value) as T;
+}
+
+function safeCopy(value: unknown): unknown {
+  if (typeof value === 'string') return terminalLine(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(safeCopy);
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [terminalLine(key), safeCopy(item)]),
+  );
+}
