@@ -40,7 +40,7 @@ export function cutWithEllipsis(text: string, max: number): string {
 }
 
 /** Longest string a table shows anywhere (a title's node name, a remediation line). */
-export const MAX_TERMINAL_TEXT = 500;
+export const MAX_TERMINAL_TEXT = 200;
 
 const LINE_BREAKS = /\s*[\r\n\u2028\u2029]+\s*|\t/g;
 
