@@ -6,6 +6,7 @@
  */
 import type { Catalog } from '../core/recipe/catalog.js';
 import type { ChartFolder } from '../core/recipe/check-values-paths.js';
+import type { DataFiles } from '../core/recipe/parse-catalog.js';
 import type { CnsError } from '../core/shared/errors.js';
 import type {
   KubeClusterPolicy,
@@ -151,9 +152,10 @@ export interface CatalogLoader {
   load(dataDir?: string): Promise<Catalog>;
   /**
    * The data files (path → text) before validation: the embedded ones, with a data directory's laid
-   * over them. For checks that report every problem instead of stopping at the first parse error.
+   * over them (and where they came from, for messages). For checks that report every problem
+   * instead of stopping at the first parse error.
    */
-  files(dataDir?: string): Promise<Readonly<Record<string, string>>>;
+  files(dataDir?: string): Promise<DataFiles>;
 }
 
 /** Reads a folder of unpacked charts (`<chart>/` or `<chart>-v<version>/`) for the values-path check. */

@@ -36,7 +36,7 @@ function commandsOf(root: Command): { path: string[]; command: Command }[] {
 
 const program = buildProgram(context, '0.0.0-test');
 const valueOptions = commandsOf(program).flatMap(({ path, command }) =>
-  (command.options)
+  command.options
     .filter((option) => option.required || option.optional)
     .map((option) => ({ path, option })),
 );
