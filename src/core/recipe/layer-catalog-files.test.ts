@@ -145,7 +145,7 @@ describe('--data problems: the right file and line, one per root cause', () => {
     ],
   ])('reports %s', (_name, user, expected) => {
     expect(problemsOf(user)).toEqual(
-      expected.map((problem): unknown => expect.objectContaining(problem)),
+      expected.map((problem): unknown => expect.objectContaining(problem) as unknown),
     );
   });
 });
