@@ -31,7 +31,7 @@ beforeAll(async () => {
     } else if (request.url === '/trickle') {
       // Headers at once, then one byte now and then: only a deadline over the whole body ends it.
       response.writeHead(200, { 'content-type': 'text/yaml' });
-      const timer = setInterval(() => response.write('#'), 20);
+      const timer = setInterval(() => response.write('#'), 100);
       response.on('close', () => clearInterval(timer));
     } else response.writeHead(404).end();
   });
@@ -46,7 +46,8 @@ let stdin: () => Readable = () => Readable.from([Buffer.from('from stdin')]);
 const store = (schemes: Record<string, SchemeHandler> = {}) =>
   createDocumentStore({
     maxBytes: LIMIT,
-    urlTimeoutMs: 300,
+    // Short enough for the trickle to outlast it, long enough for a loaded machine's real answers.
+    urlTimeoutMs: 3_000,
     stdio: {
       openStdin: () => stdin(),
       writeStdout: (text) => {
