@@ -1,11 +1,12 @@
 /**
  * @module Flags several commands share, declared once so their names, help, accepted values and shell
- * completion never drift: output location and format (from the renderer registry), the criteria
- * dimensions, and the data directory.
+ * completion never drift: output location and format (from the renderer registry, and never a table
+ * into a document's file name), the criteria dimensions, and the data directory.
  */
 import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
 import { CRITERIA_DIMENSIONS } from '../core/recipe/criteria.js';
 import type { FormatOf } from './format/renderers.js';
+import { assertOutputReadable } from './options/output-format.js';
 
 /**
  * -t/--format, whose choices are the keys of the result's renderer registry (the first is the
@@ -41,7 +42,10 @@ export function withOutputOptions<
     ),
     renderers,
     help.format,
-  );
+  ).hook('preAction', (self) => {
+    const { output, format } = self.opts() as { output?: string; format?: string };
+    assertOutputReadable(output, format);
+  });
 }
 
 /** The criteria dimensions, a criteria document, a snapshot to detect them from, and --data. */

@@ -86,13 +86,14 @@ function withoutPath(values: Values, path: readonly string[]): Values {
 }
 
 describe('the demo query (eks, h100, ubuntu, training)', () => {
-  it('yields exactly the four constraints of the demo recipe', async () => {
+  it('yields exactly the four constraints of the demo recipe, plus the GPU model', async () => {
     const recipe = recipeFor(await embeddedCatalog(), DEMO_QUERY);
     expect(recipe.constraints.map(({ name, value }) => ({ name, value }))).toEqual([
       { name: 'K8s.server.version', value: '>= 1.30' },
       { name: 'OS.release.ID', value: 'ubuntu' },
       { name: 'OS.release.VERSION_ID', value: '24.04' },
       { name: 'OS.sysctl./proc/sys/kernel/osrelease', value: '>= 6.8' },
+      { name: 'GPU.smi.gpu.model', value: '~= H100' },
     ]);
   });
 
@@ -529,18 +530,35 @@ describe('recipes from a snapshot', () => {
       snapshotWith({ 'OS.release.VERSION_ID': '22.04' }),
     );
     expect(recipe.metadata.excludedOverlays).toEqual(['ubuntu-training']);
-    expect(recipe.constraints.map((c) => c.name)).toEqual(['K8s.server.version']);
+    // The overlay's constraints stay, marked, so validating the node against this recipe fails them.
+    expect(
+      recipe.constraints.map((c) => [c.name, c.excludedOverlay ?? 'applied', c.excludedBecause]),
+    ).toEqual([
+      ['K8s.server.version', 'applied', undefined],
+      ['OS.release.ID', 'ubuntu-training', expect.stringContaining('OS.release.VERSION_ID: ')],
+      ['OS.release.VERSION_ID', 'ubuntu-training', expect.stringContaining('found "22.04"')],
+      ['OS.sysctl./proc/sys/kernel/osrelease', 'ubuntu-training', expect.any(String)],
+      ...recipe.constraints.slice(4).map((c) => [c.name, 'applied', undefined]),
+    ]);
   });
 
   it('leave out GB200 DRA on a cluster older than 1.34 instead of shipping a driver it cannot run', async () => {
     const recipe = recipeFor(
       await embeddedCatalog(),
       { ...DEMO_QUERY, accelerator: 'gb200' },
-      snapshotWith({ 'K8s.server.version': 'v1.33.5-eks-1234567' }),
+      snapshotWith({
+        'K8s.server.version': 'v1.33.5-eks-1234567',
+        'GPU.smi.gpu.name': 'NVIDIA GB200',
+      }),
     );
     expect(recipe.metadata.excludedOverlays).toEqual(['gb200', 'gb200-eks-training']);
     expect(recipe.deploymentOrder).not.toContain('nvidia-dra-driver-gpu');
-    expect(kubernetesFloor(recipe)).toBe('1.30');
+    // The DRA overlay's floor stays in the recipe, marked, so the node is judged by it.
+    expect(kubernetesFloor(recipe)).toBe('1.34');
+    expect(recipe.constraints.find((c) => c.name === K8S)).toMatchObject({
+      excludedOverlay: 'gb200-eks-training',
+      excludedBecause: expect.stringContaining('v1.33.5-eks-1234567 is not >= 1.34'),
+    });
     // The recipe says what the node misses instead of passing silently.
     expect(recipe.metadata.coherenceWarnings?.map((w) => w.rule)).toEqual([
       'gb200-needs-compute-domains',
@@ -551,7 +569,7 @@ describe('recipes from a snapshot', () => {
     const recipe = recipeFor(
       await embeddedCatalog(),
       { service: 'gke', accelerator: 'h100', os: 'cos', intent: 'training' },
-      snapshotWith({ 'GPU.smi.driver': '535.230.02' }),
+      snapshotWith({ 'GPU.smi.driver': '535.230.02', 'OS.release.ID': 'cos' }),
     );
     expect(recipe.metadata.appliedOverlays).toContain('h100-gke-cos-training');
     expect(recipe.metadata.constraintWarnings?.map((w) => w.name)).toContain('GPU.smi.driver');

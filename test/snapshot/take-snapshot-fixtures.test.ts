@@ -44,7 +44,7 @@ describe('takeSnapshot of a full Ubuntu GPU node', async () => {
 
   it('records SystemD, OS and GPU in the demo order, and K8s as unavailable', () => {
     expect(snapshot.measurements.map((m) => m.type)).toEqual(['SystemD', 'OS', 'GPU']);
-    expect(snapshot.metadata.collectors).toEqual([
+    expect(snapshot.collectors).toEqual([
       { name: 'gpu', status: 'ok' },
       {
         name: 'k8s',
@@ -169,7 +169,7 @@ describe('takeSnapshot of a minimal host (the real H100 capture: no systemctl, l
 
   it('records what is there and says what is not', () => {
     expect(snapshot.measurements.map((m) => m.type)).toEqual(['OS', 'GPU']);
-    expect(snapshot.metadata.collectors).toEqual([
+    expect(snapshot.collectors).toEqual([
       { name: 'gpu', status: 'ok' },
       {
         name: 'gpu.driver',
@@ -219,7 +219,7 @@ describe('takeSnapshot of a host with no GPU', async () => {
 
   it('records the GPU as unavailable with both reasons, and everything else', () => {
     expect(snapshot.measurements.map((m) => m.type)).toEqual(['SystemD', 'OS']);
-    expect(snapshot.metadata.collectors?.find((c) => c.name === 'gpu')).toEqual({
+    expect(snapshot.collectors?.find((c) => c.name === 'gpu')).toEqual({
       name: 'gpu',
       status: 'unavailable',
       reason:

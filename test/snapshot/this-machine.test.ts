@@ -54,7 +54,7 @@ describe('a snapshot of this machine', async () => {
   });
 
   it('records the outcome of every collector, with a reason for each that is not ok', () => {
-    const collectors = snapshot.metadata.collectors ?? [];
+    const collectors = snapshot.collectors ?? [];
     expect(collectors.map((c) => c.name)).toEqual(
       expect.arrayContaining(['gpu', 'k8s', 'os', 'systemd']),
     );
@@ -84,7 +84,7 @@ describe('a snapshot of this machine', async () => {
   });
 
   it('records GPUs exactly when nvidia-smi is installed and finds one', () => {
-    const gpu = snapshot.metadata.collectors?.find((c) => c.name === 'gpu');
+    const gpu = snapshot.collectors?.find((c) => c.name === 'gpu');
     if (!hasProgram('nvidia-smi')) expect(gpu?.status).toBe('unavailable');
     if (
       gpu?.status === 'ok' &&

@@ -23,6 +23,7 @@ describe('cnsctl recipe', () => {
       { name: 'OS.release.ID', value: 'ubuntu' },
       { name: 'OS.release.VERSION_ID', value: '24.04' },
       { name: 'OS.sysctl./proc/sys/kernel/osrelease', value: '>= 6.8' },
+      { name: 'GPU.smi.gpu.model', value: '~= H100' },
     ]);
     const versions = Object.fromEntries(recipe.componentRefs.map((c) => [c.name, c.version]));
     expect(versions).toMatchObject({ 'cert-manager': 'v1.17.2', 'gpu-operator': 'v25.10.1' });
@@ -148,6 +149,16 @@ describe('cnsctl recipe', () => {
     expect(run.code).toBe(code);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses a recipeCriteria document with a misspelt key instead of ignoring it', async () => {
+    const run = await cnsctl(['recipe', '--criteria', '-'], {
+      stdin:
+        'kind: recipeCriteria\napiVersion: cns.nvidia.com/v1alpha1\nspec:\n  servce: eks\n  accelerator: h100\n',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/<stdin>: not a valid recipeCriteria at spec: unknown key "servce"/);
     expect(run.stdout).toBe('');
   });
 

@@ -93,7 +93,7 @@ export function registerSnapshot(program: Command, context: CliContext): void {
         ...deps,
         ...(await deps.openHost(hostRoot)),
       });
-      for (const collector of snapshot.metadata.collectors ?? []) {
+      for (const collector of snapshot.collectors ?? []) {
         if (collector.status === 'ok') continue;
         deps.reporter.warn(
           `${collector.name} ${collector.status}: ${collector.reason ?? 'no reason given'}`,

@@ -11,15 +11,17 @@ import { writeResult } from '../write-result.js';
 
 // Keep in step with FAIL_ON_LEVELS in src/core/validate/validation-exit-code.ts (a test checks it);
 // importing it here would load the validate core for every command's start-up.
-const FAIL_ON_CHOICES = ['error', 'warning', 'never'] as const;
+const FAIL_ON_CHOICES = ['error', 'warning', 'skipped', 'never'] as const;
 
 const EXAMPLES = `
 Constraints may carry a severity (error, the default, or warning) and a remediation hint in the
-recipe. A constraint whose value the snapshot lacks is skipped, never passed.
+recipe. A constraint whose value the snapshot lacks is skipped, never passed: the status is then
+"incomplete" (unless something failed), and --fail-on skipped makes that exit 1.
 
 Exit codes:
-  0  no constraint failed that --fail-on counts
-  1  a constraint failed (by default one of severity error; --fail-on warning counts warnings too)
+  0  nothing that --fail-on counts: status pass, or incomplete under the default --fail-on error
+  1  a constraint failed (by default one of severity error; --fail-on warning counts warnings too,
+     --fail-on skipped also constraints that were not measured)
   2  bad input: unreadable document, wrong schema, bad constraint, bad flags
   3  a file, URL or ConfigMap does not exist
 
@@ -63,6 +65,11 @@ export function registerValidate(program: Command, context: CliContext): void {
       await writeResult(context, options, validationRenderers[options.format], result, {
         failOn: options.failOn,
       });
+      if (result.summary.status === 'incomplete' && options.failOn !== 'skipped') {
+        context.deps.reporter.warn(
+          `validation incomplete: ${result.summary.skipped} of ${result.summary.total} constraint${result.summary.total === 1 ? '' : 's'} not measured (the snapshot has no value for them); --fail-on skipped makes this exit 1`,
+        );
+      }
       context.exitCode = validationExitCode(result, options.failOn);
     });
   program.addCommand(command);

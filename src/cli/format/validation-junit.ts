@@ -1,8 +1,9 @@
 /**
- * @module A ValidationResult as JUnit XML, so CI systems show each constraint as a test case: failed
- * constraints that fail the run are `<failure>`, skipped ones `<skipped>`. A failed warning is a
- * failure only under `--fail-on warning`; otherwise it passes with the finding in `<system-out>`, so CI
- * and the exit code agree. `--fail-on never` changes the exit code only, not what the report says.
+ * @module A ValidationResult as JUnit XML, so CI systems show each constraint as a test case: results
+ * that fail the run are `<failure>`, other skipped ones `<skipped>`. A failed warning is a failure only
+ * under `--fail-on warning` or stricter; otherwise it passes with the finding in `<system-out>`, so CI
+ * and the exit code agree. Under `--fail-on skipped` an unmeasured constraint is a
+ * `<failure type="skipped">`. `--fail-on never` changes the exit code only, not what the report says.
  */
 import { parseDuration } from '../../core/validate/format-duration.js';
 import { failsRun, type FailOn } from '../../core/validate/validation-exit-code.js';
@@ -19,7 +20,9 @@ export interface JunitOptions {
 export function renderJunit(result: ValidationResult, options: JunitOptions): string {
   const failOn = options.failOn === 'never' ? 'error' : options.failOn;
   const failures = result.results.filter((entry) => failsRun(entry, failOn)).length;
-  const skipped = result.results.filter((entry) => entry.status === 'skipped').length;
+  const skipped = result.results.filter(
+    (entry) => entry.status === 'skipped' && !failsRun(entry, failOn),
+  ).length;
   const seconds =
     result.summary.duration === undefined ? undefined : parseDuration(result.summary.duration);
   const { metadata } = result;
@@ -62,26 +65,24 @@ function testcase(entry: ValidationEntry, failOn: FailOn): string[] {
   const classname = entry.name.slice(0, Math.max(0, entry.name.indexOf('.'))) || entry.name;
   const open = `    <testcase${attributes({ name: entry.name, classname })}`;
   const message = entry.message ?? describe(entry);
-  if (entry.status === 'skipped') {
-    return [`${open}>`, `      <skipped${attributes({ message })}/>`, '    </testcase>'];
-  }
-  if (entry.status === 'failed') {
-    const body = escapeText(details(entry));
-    const severity = entry.severity ?? 'error';
-    if (failsRun(entry, failOn)) {
-      return [
-        `${open}>`,
-        `      <failure${attributes({ message, type: severity })}>${body}</failure>`,
-        '    </testcase>',
-      ];
-    }
+  if (entry.status === 'passed') return [`${open}/>`];
+  const body = escapeText(details(entry));
+  const type = entry.status === 'skipped' ? 'skipped' : (entry.severity ?? 'error');
+  if (failsRun(entry, failOn)) {
     return [
       `${open}>`,
-      `      <system-out>${escapeText(`${severity}: ${message}\n`)}${body}</system-out>`,
+      `      <failure${attributes({ message, type })}>${body}</failure>`,
       '    </testcase>',
     ];
   }
-  return [`${open}/>`];
+  if (entry.status === 'skipped') {
+    return [`${open}>`, `      <skipped${attributes({ message })}/>`, '    </testcase>'];
+  }
+  return [
+    `${open}>`,
+    `      <system-out>${escapeText(`${type}: ${message}\n`)}${body}</system-out>`,
+    '    </testcase>',
+  ];
 }
 
 function describe(entry: ValidationEntry): string {
