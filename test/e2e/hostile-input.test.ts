@@ -218,7 +218,7 @@ describe.skipIf(!built)(
     it('SIGINT during a long parse: status 130, long before the parse could end', async () => {
       const dir = await temp();
       const big = join(dir, 'big.yaml');
-      const lines = Array.from({ length: 400_000 }, (_, i) => `      key-${i}: value number ${i}`);
+      const lines = Array.from({ length: 800_000 }, (_, i) => `      key-${i}: value number ${i}`);
       const text = `kind: Snapshot\napiVersion: cns.nvidia.com/v1alpha1\nmetadata: {}\nmeasurements:\n  - type: OS\n    subtypes:\n    - subtype: big\n      data:\n${lines.join('\n')}\n`;
       await writeFile(big, text);
       const out = join(dir, 'out.yaml');
