@@ -1,8 +1,8 @@
 /**
  * The shipped executable (bin/cnsctl.cjs over the bundle in dist/), run as a user runs it: the
- * embedded catalog, exit codes, the code cache and a closed pipe (signals: hostile-input.test.ts).
+ * embedded catalog, exit codes, the code cache, Ctrl-C and a closed pipe.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CRITERIA_FLAGS, REPO_ROOT } from '../cli/run-cli-in-process.js';
@@ -85,5 +85,21 @@ describe.skipIf(!built)('bin/cnsctl.cjs', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toMatch(/^(0|141)$/);
+  });
+
+  it('exits 130 on Ctrl-C while waiting for input', async () => {
+    const child = spawn(process.execPath, [BIN, 'recipe', '--snapshot', '-'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    child.kill('SIGINT');
+    // Nothing to clean up: the process ends by the signal itself, which a shell reports as 130.
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+      child.on('close', (...ended) => resolve(ended)),
+    );
+    expect([code, signal]).toEqual([null, 'SIGINT']);
+    expect(stderr).toBe('');
   });
 });

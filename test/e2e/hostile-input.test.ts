@@ -29,6 +29,8 @@ import { DEMO_CRITERIA_FLAGS, REPO_ROOT } from '../cli/run-cli-in-process.js';
 import { fixturePath } from '../validate/read-fixture.js';
 
 const BIN = `${REPO_ROOT}bin/cnsctl.cjs`;
+// The Node that runs the CLI (.ci/run may run the end-to-end tests again under other versions).
+const NODE = process.env.CNS_TEST_NODE || process.execPath;
 const built =
   existsSync(`${REPO_ROOT}dist/cnsctl.cjs`) && existsSync(`${REPO_ROOT}dist/catalog.json`);
 if (!built && process.env.CI)
@@ -76,7 +78,7 @@ function start(
   args: readonly string[],
   options: { env?: Record<string, string>; stdin?: 'ignore' | number } = {},
 ): Started {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(NODE, [BIN, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, SOURCE_DATE_EPOCH: '1768309558', ...options.env },
     stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
@@ -430,14 +432,14 @@ describe.skipIf(!built)('user and environment errors are never "a bug"', () => {
     ['help text', ['--help']],
     ['a completion script', ['completion', 'bash']],
   ])('%s on a full disk (/dev/full as stdout): exit 6, says so, no stack', async (_name, args) => {
-    const ended = await runShell(`"${process.execPath}" "${BIN}" ${args.join(' ')} > /dev/full`);
+    const ended = await runShell(`"${NODE}" "${BIN}" ${args.join(' ')} > /dev/full`);
     expect(ended.status).toBe(6);
     expect(ended.stderr).toBe('error: standard output: no space left on device\n');
   });
 
   it('stops quietly when the reader closes the pipe (EPIPE)', async () => {
     const ended = await runShell(
-      `"${process.execPath}" "${BIN}" recipe ${DEMO_CRITERIA_FLAGS.join(' ')} -t json | head -c 1 > /dev/null; exit "\${PIPESTATUS[0]}"`,
+      `"${NODE}" "${BIN}" recipe ${DEMO_CRITERIA_FLAGS.join(' ')} -t json | head -c 1 > /dev/null; exit "\${PIPESTATUS[0]}"`,
     );
     expect(ended.status).toBe(0);
     expect(ended.stderr).toBe('');
