@@ -487,21 +487,33 @@ describe.skipIf(!built)('output, terminals and logs', () => {
     expect(Math.max(...ended.stdout.split('\n').map((line) => line.length))).toBeLessThan(2_000);
   });
 
-  it('--log-json makes every stderr line a JSON object with a time, commander’s errors too', async () => {
-    for (const args of [
-      ['--log-json', 'recipe', '--bogus'],
-      ['--log-json', 'recipe', '--snapshot', SNAPSHOT],
-      ['--log-json', 'recipe', '--snapshot', '/nonexistent.yaml'],
-    ]) {
-      const ended = await run(args);
+  it('--log-json makes every stderr line a JSON object with a time: commander’s errors and the runtime’s warnings too', async () => {
+    const dir = await temp();
+    // A warning from the runtime itself, as a deprecated API used by a dependency would give.
+    await writeFile(
+      join(dir, 'warn.cjs'),
+      "process.emitWarning('an old API', 'DeprecationWarning');\n",
+    );
+    const cases: readonly [readonly string[], Record<string, string>, string][] = [
+      [['--log-json', 'recipe', '--bogus'], {}, "unknown option '--bogus'"],
+      [['--log-json', 'recipe', '--snapshot', SNAPSHOT], {}, 'building recipe from snapshot'],
+      [['--log-json', 'recipe', '--snapshot', '/nonexistent.yaml'], {}, 'no such file'],
+      [
+        ['--log-json', 'recipe', ...DEMO_CRITERIA_FLAGS],
+        { NODE_OPTIONS: `--require ${join(dir, 'warn.cjs')}` },
+        'DeprecationWarning: an old API',
+      ],
+    ];
+    for (const [args, env, seen] of cases) {
+      const ended = await run(args, { env });
       const lines = ended.stderr.split('\n').filter((line) => line !== '');
-      expect(lines.length).toBeGreaterThan(0);
-      for (const line of lines) {
-        expect(JSON.parse(line)).toMatchObject({
-          time: expect.any(String),
-          level: expect.any(String),
-        });
+      const parsed = lines.map(
+        (line) => JSON.parse(line) as { time: string; level: string; msg: string },
+      );
+      for (const line of parsed) {
+        expect(line).toMatchObject({ time: expect.any(String), level: expect.any(String) });
       }
+      expect(parsed.map((line) => line.msg).join('\n')).toContain(seen);
     }
   });
 
