@@ -92,6 +92,7 @@ describe('document store', () => {
     ['a refused connection', () => 'http://127.0.0.1:1/x', 'CLUSTER_UNREACHABLE'],
     ['an unknown scheme', () => 'cm://gpu-operator/cns-snapshot', 'USAGE'],
     ['a URL that is not one', () => 'http://', 'USAGE'],
+    ['an empty location', () => '', 'USAGE'],
     ['a body declared over the limit', () => `${base}/declared-large`, 'INPUT_TOO_LARGE'],
     ['an endless chunked body', () => `${base}/chunked-endless`, 'INPUT_TOO_LARGE'],
     ['a body that trickles past the deadline', () => `${base}/trickle`, 'TIMEOUT'],
@@ -177,6 +178,10 @@ describe('document store', () => {
 
   it('refuses to write to a URL', async () => {
     await expectCode(store().write(`${base}/x`, 'x'), 'USAGE');
+  });
+
+  it('refuses to write to an empty location (-o "")', async () => {
+    await expectCode(store().write('', 'x'), 'USAGE');
   });
 });
 

@@ -67,8 +67,15 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       },
     );
   };
+  const refuseEmpty = (uri: string): void => {
+    if (uri === '')
+      throw new CnsError('USAGE', 'an empty location: give a file path, - or a URL', {
+        details: { uri },
+      });
+  };
   return {
     async read(uri, signal) {
+      refuseEmpty(uri);
       if (uri === STDIO_LOCATION) {
         const stdin = stdio(uri).openStdin();
         return (await collectBounded(stdin, sourceName(uri), { maxBytes, signal })).toString(
@@ -90,6 +97,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     },
     async write(uri, text, signal) {
       if (uri === undefined || uri === STDIO_LOCATION) return stdio('-').writeStdout(text);
+      refuseEmpty(uri);
       const scheme = schemeOf(uri);
       if (scheme === 'http' || scheme === 'https') {
         throw new CnsError(
