@@ -134,6 +134,23 @@ describe('--data problems: the right file and line, one per root cause', () => {
       [{ file: 'mine/components/gpu-operator/values-eks-training.yaml' }],
     ],
     [
+      'a values file named by the user’s registry that does not exist, at the user’s registry',
+      {
+        'registry.yaml': `${REGISTRY_HEAD}  - name: zeta
+    displayName: zeta
+    helm: { repository: oci://example.invalid/charts, chart: zeta }
+    namespace: zeta
+    valuesFile: components/zeta/values.yaml
+`,
+      },
+      [
+        {
+          file: 'mine/registry.yaml',
+          message: 'zeta: valuesFile components/zeta/values.yaml does not exist',
+        },
+      ],
+    ],
+    [
       'a reference to a component that truly is missing, at the user’s overlay',
       {
         'overlays/gke.yaml': overlay(

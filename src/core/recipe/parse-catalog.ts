@@ -87,9 +87,12 @@ export function parseCatalog(
       : [{ file: `${origin.userLabel}/${REGISTRY_FILE}`, text: origin.userRegistry }]),
   ];
   const byName = new Map<string, RegistryComponent>();
+  const registryOf = new Map<string, string>();
   for (const { file, text } of registries) {
-    for (const component of readRegistry(text, file, problems, broken))
+    for (const component of readRegistry(text, file, problems, broken)) {
       byName.set(component.name, component);
+      registryOf.set(component.name, file);
+    }
   }
   const components: Record<string, RegistryComponent> = Object.fromEntries(
     [...byName].sort(([a], [b]) => compareText(a, b)),
@@ -156,7 +159,7 @@ export function parseCatalog(
     ...(coverage ? { coverage } : {}),
   };
   problems.push(
-    ...checkReferences(catalog, broken, label),
+    ...checkReferences(catalog, broken, label, registryOf),
     ...checkRuleReferences(rules, components, broken.components),
   );
   if (problems.length > 0) throw dataError(problems);
@@ -167,6 +170,7 @@ function checkReferences(
   catalog: Catalog,
   broken: Broken,
   label: (path: string) => string,
+  registryOf: ReadonlyMap<string, string>,
 ): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
   const { overlays, values, manifests } = catalog;
@@ -179,7 +183,7 @@ function checkReferences(
   for (const component of Object.values(catalog.components)) {
     if (component.valuesFile && !hasValues(component.valuesFile)) {
       problems.push({
-        file: REGISTRY_FILE,
+        file: registryOf.get(component.name) ?? REGISTRY_FILE,
         message: `${component.name}: valuesFile ${component.valuesFile} does not exist`,
       });
     }
