@@ -4,6 +4,7 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import type { CliContext } from './cli-context.js';
+import { registerBundle } from './commands/bundle.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerData } from './commands/data.js';
 import { registerDiff } from './commands/diff.js';
@@ -30,6 +31,7 @@ export function buildProgram(context: CliContext, version: string): Command {
   registerSnapshot(program, context);
   registerRecipe(program, context);
   registerValidate(program, context);
+  registerBundle(program, context);
   registerDiff(program, context);
   registerQuery(program, context);
   registerData(program, context);

@@ -25,6 +25,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { DeferInterrupts } from '../../actions/ports.js';
 import { CnsError } from '../../core/shared/errors.js';
 import { errnoOf, toFsError } from '../fs-errors.js';
+import { afterPendingSignals } from '../pending-signals.js';
 
 export interface AtomicWriteOptions {
   /** Our process id, part of the temp file's name: a stray temp file names the run that left it. */
@@ -87,6 +88,7 @@ async function replaceFile(
     } finally {
       await handle.close();
     }
+    await afterPendingSignals();
     throwIfAborted(signal, shownPath);
     await rename(temp, target);
   } catch (error) {
