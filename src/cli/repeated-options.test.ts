@@ -60,6 +60,9 @@ describe('repeated flags', () => {
         'snapshot --timeout',
         'data check --data',
         'diff --format',
+        'bundle --deployer',
+        'bundle --output',
+        'bundle verify --format',
       ]),
     );
   });
@@ -80,7 +83,12 @@ describe('repeated flags', () => {
 
   it('leaves flags that collect values repeatable', () => {
     expect(repeatable.map(({ path, option }) => `${path.join(' ')} ${option.long ?? ''}`)).toEqual(
-      expect.arrayContaining(['diff --ignore', 'diff --only']),
+      expect.arrayContaining([
+        'diff --ignore',
+        'diff --only',
+        'bundle --set',
+        'bundle --system-node-selector',
+      ]),
     );
   });
 
