@@ -62,7 +62,13 @@ export interface DeployAgentRequest {
 
 export type DeployAgentDeps = Pick<
   ActionDeps,
-  'openAgentCluster' | 'documents' | 'timeouts' | 'reporter' | 'signal' | 'toolVersion'
+  | 'openAgentCluster'
+  | 'documents'
+  | 'timeouts'
+  | 'reporter'
+  | 'signal'
+  | 'toolVersion'
+  | 'deferInterrupts'
 >;
 
 export interface DeployAgentHooks {
@@ -105,26 +111,30 @@ export async function deployAgent(
   await preflight(cluster, request, agents, signal);
 
   const run = new AgentRun(cluster, request, deps, hooks);
-  let outcome: 'done' | 'failed' = 'failed';
-  try {
-    reporter.info(
-      `deploying the agent to ${cluster.name}: namespace ${request.namespace}, ${agents.length === 1 ? 'one node' : `${agents.length} nodes`}`,
-    );
-    for (const object of [
-      manifests.serviceAccount,
-      manifests.role,
-      manifests.roleBinding,
-      manifests.clusterRole,
-      manifests.clusterRoleBinding,
-    ]) {
-      await run.ensure(object, signal);
+  // From the first object created to the last removed, an interrupt aborts the run instead of
+  // ending the process, so the cleanup below runs (and the process ends by the signal after it).
+  return deps.deferInterrupts(async () => {
+    let outcome: 'done' | 'failed' = 'failed';
+    try {
+      reporter.info(
+        `deploying the agent to ${cluster.name}: namespace ${request.namespace}, ${agents.length === 1 ? 'one node' : `${agents.length} nodes`}`,
+      );
+      for (const object of [
+        manifests.serviceAccount,
+        manifests.role,
+        manifests.roleBinding,
+        manifests.clusterRole,
+        manifests.clusterRoleBinding,
+      ]) {
+        await run.ensure(object, signal);
+      }
+      const snapshots = await run.wait(agents, manifests.jobs);
+      outcome = 'done';
+      return { snapshots };
+    } finally {
+      await run.finish(outcome);
     }
-    const snapshots = await run.wait(agents, manifests.jobs);
-    outcome = 'done';
-    return { snapshots };
-  } finally {
-    await run.finish(outcome);
-  }
+  });
 }
 
 /** The agents of a run and every object it creates (deploy/agent/ holds those of one command line). */

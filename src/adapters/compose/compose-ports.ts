@@ -6,7 +6,7 @@
  * that never touches them never loads them. What only a terminal has (stdout/stderr, TTY, the
  * reporter) stays in cli/.
  */
-import type { KubeSelection, Ports, SchemeHandler } from '../../actions/ports.js';
+import type { DeferInterrupts, KubeSelection, Ports, SchemeHandler } from '../../actions/ports.js';
 import { CONFIG_MAP_SCHEME } from '../../core/shared/config-map-location.js';
 import { CNS_VERSION } from '../../version.js';
 import { createCatalogLoader } from '../catalog/catalog-loader.js';
@@ -36,11 +36,19 @@ export interface ComposeInput extends RunnerProcess {
    * harness, which runs agents as pods.
    */
   readonly podRoot?: string;
+  /**
+   * How this process holds interrupts off while something must be undone (cli/main.ts: signal
+   * handlers only then); absent where interrupts need no holding (tests, the server): work just runs.
+   */
+  readonly deferInterrupts?: DeferInterrupts;
 }
+
+const runAtOnce: DeferInterrupts = (work) => work();
 
 /** Builds every port; none touches the world until it is used. */
 export function composePorts(input: ComposeInput): Ports {
   const { env } = input;
+  const deferInterrupts = input.deferInterrupts ?? runAtOnce;
   // One connection per run, made on first use: the client loads only for a command that needs it.
   let connection: Promise<KubeConnection> | undefined;
   const connectKube = (): Promise<KubeConnection> =>
@@ -65,6 +73,7 @@ export function composePorts(input: ComposeInput): Ports {
   return {
     documents: createDocumentStore({
       processId: input.processId,
+      deferInterrupts,
       ...(input.stdio ? { stdio: input.stdio } : {}),
       schemes: { [CONFIG_MAP_SCHEME]: configMaps, ...input.schemes },
     }),
@@ -81,7 +90,12 @@ export function composePorts(input: ComposeInput): Ports {
       const { userId, killProcessGroup } = input;
       return {
         files: createHostFiles(root),
-        commands: createHostCommandRunner(root, { env, userId, killProcessGroup }),
+        commands: createHostCommandRunner(root, {
+          env,
+          userId,
+          killProcessGroup,
+          deferInterrupts,
+        }),
       };
     },
     openKube: async (signal) => {
@@ -100,6 +114,7 @@ export function composePorts(input: ComposeInput): Ports {
       signal.throwIfAborted();
       return createAgentCluster(kube);
     },
+    deferInterrupts,
     chartFolders: {
       read: async (dir, charts) => {
         const { readChartFolders } = await import('../charts/read-chart-folders.js');
@@ -112,6 +127,7 @@ export function composePorts(input: ComposeInput): Ports {
       return createBundleWriter({
         processId: input.processId,
         entryTime: () => sourceDateEpoch(env),
+        deferInterrupts,
       });
     },
     openBundleReader: async () => {

@@ -67,7 +67,8 @@ const context: CliContext = {
     runtime: { node: 'test', platform: 'test/test' },
   },
   deps: {} as ActionDeps,
-  globals: { debug: false, logJson: false, kube: {} },
+  globals: { debug: false, logJson: false },
+  log: { log: () => undefined, passThrough: () => undefined },
   exitCode: 0,
 };
 const program = buildProgram(context, '0.0.0-test');

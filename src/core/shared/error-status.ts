@@ -36,6 +36,11 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, ErrorStatus>> = {
     httpStatus: 400,
     meaning: 'recipe data (embedded or --data) is invalid',
   },
+  INPUT_TOO_LARGE: {
+    exitCode: 2,
+    httpStatus: 413,
+    meaning: 'an input is over its size limit',
+  },
   NOT_FOUND: {
     exitCode: 3,
     httpStatus: 404,

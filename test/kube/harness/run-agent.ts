@@ -8,6 +8,7 @@
  */
 import type * as k8s from '@kubernetes/client-node';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OpenHost } from '../../../src/actions/ports.js';
@@ -72,7 +73,7 @@ export async function runAgentContainer(container: AgentContainer): Promise<Cont
             kube,
             podRoot,
             stdio: {
-              readStdin: () => Promise.resolve(''),
+              openStdin: () => Readable.from([]),
               writeStdout: (text) => {
                 write(text);
                 return Promise.resolve();
