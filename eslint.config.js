@@ -1,34 +1,21 @@
-// Lint rules, including the layer boundaries of docs/architecture.md: a forbidden import fails lint.
+// Lint rules, including the layer boundaries of docs/architecture.md (eslint/layer-boundaries.js):
+// a forbidden import, static or import(), fails lint.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-
-const nodeIo = [
-  'node:fs',
-  'node:fs/promises',
-  'node:child_process',
-  'node:http',
-  'node:https',
-  'node:net',
-  'node:os',
-  'fs',
-  'child_process',
-  'http',
-  'https',
-  'net',
-  'os',
-];
-const shells = [
-  'commander',
-  '@commander-js/extra-typings',
-  '@kubernetes/client-node',
-  'fastify',
-  'pino',
-  'ora',
-];
-const pattern = (group, message) => ({ group, message });
+import { layerBoundaries, NO_PROCESS_EXIT } from './eslint/layer-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'bench/results/', '.cache/'] },
+  {
+    // test/lint-fixtures/ holds probes that must fail; test/lint/ lints them under their layer's path.
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'coverage/',
+      'bench/results/',
+      '.cache/',
+      'test/lint-fixtures/',
+    ],
+  },
   // Mutation testing's sandboxes and reports (npm run mutate).
   { ignores: ['.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
@@ -43,97 +30,16 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
-          message: 'Set process.exitCode in cli/main.ts instead of process.exit().',
-        },
-      ],
+      'no-restricted-syntax': ['error', NO_PROCESS_EXIT],
     },
   },
-  {
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [...nodeIo, ...shells].map((name) => ({
-            name,
-            message: 'core/ is pure: no I/O or shell libraries.',
-          })),
-          patterns: [
-            pattern(
-              ['**/actions/**', '**/adapters/**', '**/cli/**', '**/server/**'],
-              'core/ imports only core/.',
-            ),
-          ],
-        },
-      ],
-      'no-restricted-globals': [
-        'error',
-        { name: 'process', message: 'core/ is pure: pass values in.' },
-        { name: 'fetch', message: 'core/ is pure.' },
-      ],
-      'no-restricted-properties': [
-        'error',
-        {
-          object: 'Date',
-          property: 'now',
-          message: 'core/ is pure: take the clock as a parameter.',
-        },
-        { object: 'Math', property: 'random', message: 'core/ is pure and deterministic.' },
-      ],
-    },
-  },
-  {
-    files: ['src/actions/**/*.ts'],
-    ignores: ['src/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [...nodeIo, ...shells].map((name) => ({
-            name,
-            message: 'actions/ reach the world only through ports.ts.',
-          })),
-          patterns: [
-            pattern(
-              ['**/adapters/**', '**/cli/**', '**/server/**'],
-              'actions/ import core/ and their ports only.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/adapters/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [pattern(['**/cli/**', '**/server/**'], 'adapters/ never import the shells.')],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [pattern(['**/server/**'], 'cli/ and server/ never import each other.')] },
-      ],
-    },
-  },
+  ...layerBoundaries,
   {
     files: ['**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
-      'no-restricted-imports': 'off',
     },
   },
   {

@@ -21,6 +21,7 @@ const { compareFleet } = await importTs('src/core/diff/compare-fleet.ts');
 const { compareSnapshots } = await importTs('src/core/diff/compare-snapshots.ts');
 const { snapshotSchema } = await importTs('src/core/snapshot/snapshot.ts');
 const { runCli } = await importTs('src/cli/run-cli.ts');
+const { composePorts } = await importTs('src/adapters/compose/compose-ports.ts');
 
 // Node i: 2,000 keys over OS, SystemD, K8s and GPU, with volatile values that differ on every node
 // (hostname, boot id, PIDs, timestamps) and three outliers: an old kernel, a different driver, a
@@ -125,16 +126,28 @@ try {
   const io = {
     stdout: { write: (text) => (out += text), isTTY: false },
     stderr: { write: (text) => process.stderr.write(text), isTTY: false },
-    readStdin: () => Promise.resolve(''),
     env: {},
-    cwd: dir,
+    runtime: { node: process.versions.node, platform: `${process.platform}/${process.arch}` },
   };
-  const deps = { loadEmbeddedCatalog: () => Promise.reject(new Error('diff needs no catalog')) };
+  const ports = composePorts({
+    env: {},
+    processId: process.pid,
+    userId: process.getuid?.(),
+    killProcessGroup: (groupId, signal) => process.kill(-groupId, signal),
+    loadEmbeddedCatalog: () => Promise.reject(new Error('diff needs no catalog')),
+    stdio: {
+      readStdin: () => Promise.resolve(''),
+      writeStdout: (text) => {
+        out += text;
+        return Promise.resolve();
+      },
+    },
+  });
   t = process.hrtime.bigint();
   const code = await runCli(
     ['diff', dir, '-t', 'json'],
     io,
-    deps,
+    () => ports,
     new globalThis.AbortController().signal,
   );
   const cliMs = Number(process.hrtime.bigint() - t) / 1e6;

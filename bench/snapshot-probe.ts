@@ -1,9 +1,8 @@
 /**
  * @module What bench/snapshot.mjs runs in a fresh process: some of the snapshot collectors against this
- * machine (root /, real commands, real cluster detection), timed from the first collector's start to the
- * last one's end. Bundled by esbuild into .cache/bench so the action and adapters share one module graph.
+ * machine (root /, real commands, real cluster detection, through the ports cnsctl composes), timed
+ * from the first collector's start to the last one's end. Bundled by esbuild into .cache/bench so the action and adapters share one module graph.
  */
-import { homedir } from 'node:os';
 import {
   DEFAULT_SYSTEMD_UNITS,
   systemdCollector,
@@ -13,9 +12,8 @@ import { k8sCollector } from '../src/actions/snapshot/collect-k8s.js';
 import { osCollector } from '../src/actions/snapshot/collect-os.js';
 import type { Collector } from '../src/actions/snapshot/collector.js';
 import { runCollectors } from '../src/actions/snapshot/run-collectors.js';
-import { createHostFiles } from '../src/adapters/host/host-files.js';
-import { createHostCommandRunner } from '../src/adapters/host/run-host-command.js';
-import { createOpenKubeSnapshotSource } from '../src/adapters/kube/open-kube-snapshot-source.js';
+import { readEmbeddedCatalog } from '../src/adapters/catalog/read-embedded-catalog.js';
+import { composePorts } from '../src/adapters/compose/compose-ports.js';
 
 const COLLECTORS: Readonly<Record<string, () => Collector>> = {
   os: () => osCollector({ includeNet: false, keepVolatile: false }),
@@ -35,11 +33,15 @@ export async function probe(
     if (!make) throw new Error(`unknown collector ${name}`);
     return make();
   });
-  const ports = {
-    files: createHostFiles('/'),
-    commands: createHostCommandRunner('/', { env: process.env }),
-    openKube: createOpenKubeSnapshotSource({ env: process.env, homeDir: homedir() }),
-  };
+  const composed = composePorts({
+    env: process.env,
+    processId: process.pid,
+    userId: process.getuid?.(),
+    killProcessGroup: (groupId, signal) => process.kill(-groupId, signal),
+    loadEmbeddedCatalog: () =>
+      readEmbeddedCatalog(new URL('../dist/catalog.json', import.meta.url).pathname),
+  });
+  const ports = { ...composed, ...(await composed.openHost('/')) };
   const started = performance.now();
   const runs = await runCollectors(collectors, ports, { timeoutMs: 30_000 });
   const ms = performance.now() - started;

@@ -1,27 +1,25 @@
 /**
  * @module Writes a command's result in the chosen format to stdout, a file (atomically) or any
- * registered location. Each result type brings one renderer per format it supports (helm's
- * output.Writer); only renderers of the chosen format run.
+ * registered location. Only the chosen format's renderer runs; colour is offered only when the
+ * result goes to a terminal. A table is the one format made for terminals, so every table's input is
+ * made terminal-safe here, once, before any table formatter sees it (terminal-text.ts): strings from
+ * documents can neither send escape sequences nor make endless lines, in cells or around them.
  */
-import { CnsError } from '../core/shared/errors.js';
 import type { CliContext } from './cli-context.js';
+import { wantsColor } from './format/diff-colors.js';
+import type { Render } from './format/renderers.js';
 
-export type Renderers<F extends string> = Readonly<Record<F, () => string>>;
-
-export async function writeResult<F extends string>(
+export async function writeResult<R, O extends object>(
   context: CliContext,
-  options: { readonly output?: string | undefined; readonly format: string },
-  renderers: Renderers<F>,
+  target: { readonly output?: string | undefined; readonly format: string },
+  render: Render<R, O>,
+  result: R,
+  options: O,
 ): Promise<void> {
-  const render = (renderers as Record<string, (() => string) | undefined>)[options.format];
-  if (!render) {
-    throw new CnsError(
-      'USAGE',
-      `unknown format "${options.format}": use one of ${Object.keys(renderers).join(', ')}`,
-      {
-        details: { format: options.format, accepted: Object.keys(renderers) },
-      },
-    );
-  }
-  await context.documents.write(options.output, render(), context.signal);
+  const shown =
+    target.format === 'table'
+      ? (await import('./format/terminal-text.js')).forTerminal(result)
+      : result;
+  const text = await render(shown, { ...options, color: wantsColor(context.io, target.output) });
+  await context.deps.documents.write(target.output, text, context.deps.signal);
 }

@@ -1,17 +1,18 @@
 /**
- * Runs cnsctl in-process for tests, exactly as main.ts does but with buffers for the streams and the
- * repository's data/ directory compiled as the embedded catalog.
+ * Runs cnsctl in-process for tests, exactly as main.ts does (the same composePorts) but with buffers
+ * for the streams, the repository's data/ directory compiled as the embedded catalog, and any port
+ * replaced (a fixture host, a stepping timer).
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { compileCatalogDirectory } from '../../src/adapters/catalog/compile-catalog-directory.js';
-import type { EmbeddedCatalog } from '../../src/adapters/catalog/read-embedded-catalog.js';
-import type { CliDeps } from '../../src/cli/cli-context.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import type { Ports } from '../../src/actions/ports.js';
+import { composePorts } from '../../src/adapters/compose/compose-ports.js';
+import { runCli, type PortsForRun } from '../../src/cli/run-cli.js';
+import { thisProcess } from '../compose/this-process.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DATA_DIR = `${REPO_ROOT}data`;
 
 /** The demo report's criteria, as flags. */
 export const DEMO_CRITERIA_FLAGS = [
@@ -25,12 +26,6 @@ export const DEMO_CRITERIA_FLAGS = [
   'training',
 ];
 
-let embedded: Promise<EmbeddedCatalog> | undefined;
-export function loadRepositoryCatalog(): Promise<EmbeddedCatalog> {
-  embedded ??= compileCatalogDirectory(DATA_DIR);
-  return embedded;
-}
-
 export interface CliRun {
   readonly code: number;
   readonly stdout: string;
@@ -40,7 +35,8 @@ export interface CliRun {
 export interface CliRunOptions {
   readonly stdin?: string;
   readonly env?: Record<string, string>;
-  readonly deps?: Partial<CliDeps>;
+  /** Ports to use instead of the ones composePorts builds. */
+  readonly ports?: Partial<Ports>;
   readonly signal?: AbortSignal;
   readonly isTTY?: boolean;
 }
@@ -51,16 +47,32 @@ export async function cnsctl(
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
+  const env = { SOURCE_DATE_EPOCH: '1768309558', ...options.env };
+  const portsForRun: PortsForRun = (kube) => ({
+    ...composePorts(
+      thisProcess({
+        env,
+        kube,
+        stdio: {
+          openStdin: () => Readable.from([Buffer.from(options.stdin ?? '')]),
+          writeStdout: (text) => {
+            stdout += text;
+            return Promise.resolve();
+          },
+        },
+      }),
+    ),
+    ...options.ports,
+  });
   const code = await runCli(
     argv,
     {
       stdout: { write: (text: string) => (stdout += text), isTTY: options.isTTY ?? false },
       stderr: { write: (text: string) => (stderr += text), isTTY: false },
-      readStdin: () => Promise.resolve(options.stdin ?? ''),
-      env: { SOURCE_DATE_EPOCH: '1768309558', ...options.env },
-      cwd: REPO_ROOT,
+      env,
+      runtime: { node: process.versions.node, platform: `${process.platform}/${process.arch}` },
     },
-    { loadEmbeddedCatalog: loadRepositoryCatalog, ...options.deps },
+    portsForRun,
     options.signal ?? new AbortController().signal,
   );
   return { code, stdout, stderr };

@@ -114,6 +114,16 @@ spec:
 ${body}`;
 }
 
+function rules(body: string): string {
+  return `apiVersion: cns.nvidia.com/v1alpha1
+kind: CoherenceRules
+rules:
+  - id: r
+    reason: because
+    source: here
+${body}`;
+}
+
 const VALID: Record<string, string> = {
   'registry.yaml': REGISTRY,
   'components/cert-manager/values.yaml': 'crds:\n  enabled: true\n',
@@ -295,6 +305,69 @@ const DEFECTS: readonly DefectCase[] = [
     expected: { file: 'components/gpu-operator/manifests/cm.yaml' },
   },
   {
+    name: 'a rule naming a component outside the registry is reported at its rules file',
+    files: { 'rules/r.yaml': rules('    require: [{component: nfd}]\n') },
+    expected: {
+      file: 'rules/r.yaml',
+      message: 'rule "r": component "nfd" is not in the registry',
+    },
+  },
+  {
+    name: 'a rule asking for a CRD group no component provides is reported',
+    files: { 'rules/r.yaml': rules('    require: [{providesCrdGroup: monitoring.coreos.com}]\n') },
+    expected: { file: 'rules/r.yaml' },
+  },
+  {
+    name: 'two rules with one id are reported at the second file',
+    files: {
+      'rules/a.yaml': rules('    require: [{component: gpu-operator}]\n'),
+      'rules/b.yaml': rules('    require: [{component: cert-manager}]\n'),
+    },
+    expected: { file: 'rules/b.yaml', message: 'rule "r" is also defined in rules/a.yaml' },
+  },
+  {
+    name: 'a clause with two comparators is a schema error with its line',
+    files: {
+      'rules/r.yaml': rules(
+        '    require:\n      - {component: gpu-operator, path: driver.enabled, equals: true, notEquals: false}\n',
+      ),
+    },
+    expected: { file: 'rules/r.yaml', line: 8 },
+  },
+  {
+    name: 'a values path outside the grammar is a schema error',
+    files: {
+      'rules/r.yaml': rules(
+        '    require:\n      - {component: gpu-operator, path: "env[name]", exists: true}\n',
+      ),
+    },
+    expected: { file: 'rules/r.yaml', line: 8 },
+  },
+  {
+    name: 'seed deviations for a component outside the registry are reported',
+    files: {
+      'seed-deviations.yaml':
+        'apiVersion: cns.nvidia.com/v1alpha1\nkind: SeedDeviations\ncomponent: nfd\ndeviations: []\n',
+    },
+    expected: { file: 'seed-deviations.yaml' },
+  },
+  {
+    name: 'a seed deviation without its source is a schema error with its line',
+    files: {
+      'seed-deviations.yaml':
+        'apiVersion: cns.nvidia.com/v1alpha1\nkind: SeedDeviations\ncomponent: gpu-operator\ndeviations:\n  - {path: gdrcopy.enabled, demo: false, ours: true, reason: r}\n',
+    },
+    expected: { file: 'seed-deviations.yaml', line: 5 },
+  },
+  {
+    name: 'a coverage note for an unknown accelerator is a schema error',
+    files: {
+      'coverage.yaml':
+        'apiVersion: cns.nvidia.com/v1alpha1\nkind: CoverageNotes\nfallbacks:\n  - {accelerator: v100, service: eks, note: n}\n',
+    },
+    expected: { file: 'coverage.yaml', line: 4 },
+  },
+  {
     name: 'a file outside registry.yaml, overlays/ and components/ is reported',
     files: { 'extra/notes.yaml': 'a: 1\n' },
     expected: { file: 'extra/notes.yaml' },
@@ -304,6 +377,20 @@ const DEFECTS: readonly DefectCase[] = [
 describe('parseCatalog on defective data', () => {
   it('accepts the valid data set the defect cases start from', () => {
     expect(() => parseCatalog(VALID)).not.toThrow();
+  });
+
+  it('reads rules, seed deviations and coverage notes into the catalog', () => {
+    const data = parseCatalog({
+      ...VALID,
+      'rules/r.yaml': rules(
+        '    when: [{criteria: {service: eks}}]\n    require: [{component: gpu-operator}]\n',
+      ),
+      'seed-deviations.yaml':
+        'apiVersion: cns.nvidia.com/v1alpha1\nkind: SeedDeviations\ncomponent: gpu-operator\ndeviations:\n  - {path: gdrcopy.enabled, demo: false, ours: true, reason: r, source: s}\n',
+    });
+    expect(data.rules?.map((r) => r.id)).toEqual(['r']);
+    expect(data.seedDeviations?.deviations[0]).toMatchObject({ demo: false, ours: true });
+    expect(data.coverage).toBeUndefined();
   });
 
   it.each(DEFECTS)('$name', ({ files, expected }) => {

@@ -1,6 +1,6 @@
 /**
  * Manifests under data/components/<component>/manifests: custom resources validate against their CRD's
- * openAPIV3Schema (oracles/crds, skipped when absent); core objects are well formed; nothing sets a
+ * openAPIV3Schema (../shared/oracles/crds, skipped with a message when absent); core objects are well formed; nothing sets a
  * namespace, because the bundle applies each file into its component's namespace.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { Ajv } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { isValuesObject, type Values } from '../../src/core/recipe/merge-values.js';
-import { dataFiles, HAVE_ORACLES, ORACLES } from './data-under-test.js';
+import { dataFiles, HAVE_ORACLES, ORACLES, oracleSuite } from './data-under-test.js';
 
 interface ManifestObject {
   readonly file: string;
@@ -141,7 +141,7 @@ describe('manifests', () => {
 });
 
 describe.skipIf(!HAVE_ORACLES || !existsSync(join(ORACLES, 'crds')))(
-  'custom resources against their CRDs',
+  oracleSuite('custom resources against their CRDs'),
   () => {
     const crds = readCrds(join(ORACLES, 'crds'));
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });

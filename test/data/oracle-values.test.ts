@@ -1,141 +1,125 @@
 /**
  * Every Helm values key the data sets (values files, overlay overrides, registry scheduling paths) exists in
- * the chart it targets, checked against the real chart values and templates in the oracles folder.
- * Skipped where the oracles (or one chart's folder) are absent, as in CI.
+ * the chart it targets, at every version the overlays pin, checked against the real chart values and
+ * templates in ../shared/oracles/charts: the folder `<chart>-v<version>` when present, else the folder whose
+ * version is known to be the pinned one. A pinned version without an oracle fails, unless the component is
+ * listed as unchecked with a reason. Skipped, with a message, where the oracles folder is absent.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readChartFolders } from '../../src/adapters/charts/read-chart-folders.js';
 import type { Catalog } from '../../src/core/recipe/catalog.js';
-import { readChartOracle, leafPaths, type ChartOracle } from './chart-oracle.js';
-import { embeddedCatalog, HAVE_ORACLES, ORACLES } from './data-under-test.js';
-
-/** Component → oracle chart folder and the chart version that folder holds. */
-const ORACLE_CHARTS: Readonly<
-  Record<string, { readonly folder: string; readonly version: string }>
-> = {
-  'cert-manager': { folder: 'cert-manager', version: 'v1.17.2' },
-  'gpu-operator': { folder: 'gpu-operator', version: 'v25.10.1' },
-  nvsentinel: { folder: 'nvsentinel', version: 'v0.6.0' },
-  skyhook: { folder: 'skyhook-operator', version: 'v0.13.1' },
-  'network-operator': { folder: 'network-operator', version: '25.4.0' },
-  'nvidia-dra-driver-gpu': { folder: 'nvidia-dra-driver-gpu', version: '25.8.1' },
-  'kube-prometheus-stack': { folder: 'kube-prometheus-stack', version: '82.8.0' },
-  'prometheus-adapter': { folder: 'prometheus-adapter', version: '5.3.0' },
-};
+import { chartKnowsPath } from '../../src/core/recipe/chart-values-index.js';
+import {
+  pinnedVersions,
+  selectChartFolder,
+  unknownValuesPaths,
+  type ChartFolder,
+} from '../../src/core/recipe/check-values-paths.js';
+import { embeddedCatalog, HAVE_ORACLES, ORACLES, oracleSuite } from './data-under-test.js';
 
 /**
- * Keys the chart does not read, kept on purpose so the demo's appendix C.1 comes out unchanged; each has
- * its effective twin next to it (data/components/gpu-operator/values.yaml, data/registry.yaml).
+ * Oracle folders copied from a git tree whose Chart.yaml carries a placeholder version (or none), with the
+ * release each holds. source: ../shared/oracles/README.md, "Charts" table.
  */
-const KNOWN_NO_OPS: Readonly<Record<string, readonly string[]>> = {
-  'gpu-operator': [
-    'daemonsets.nodeSelector',
-    'driver.maxParallelUpgrades',
-    'driver.useOpenKernelModules',
-  ],
+const KNOWN_VERSIONS: Readonly<Record<string, string>> = {
+  'cert-manager': 'v1.17.2', // Chart.template.yaml only (v0.0.0 placeholders)
+  'gpu-operator': 'v25.10.1', // Chart.yaml version v1.0.0-devel as committed
+  nvsentinel: 'v0.6.0', // Chart.yaml 0.1.0 as committed; the v0.6.0 release commit
+  'kai-scheduler': 'v0.13.0', // Chart.yaml 0.0.0 as committed
 };
 
-interface KeyUse {
-  readonly component: string;
-  readonly path: string;
-  readonly where: string;
+/** Components whose pinned chart has no oracle, and why they stay unchecked. */
+const UNCHECKED: Readonly<Record<string, string>> = {
+  'dynamo-crds': 'no copy of the ai-dynamo charts (NGC) could be had for ../shared/oracles',
+  'dynamo-platform': 'no copy of the ai-dynamo charts (NGC) could be had for ../shared/oracles',
+};
+
+let data: Catalog;
+let folders: ChartFolder[] = [];
+
+beforeAll(async () => {
+  data = await embeddedCatalog();
+  if (!HAVE_ORACLES) return;
+  const charts = [...new Set(Object.values(data.components).map((c) => c.helm.chart))];
+  folders = await readChartFolders(join(ORACLES, 'charts'), charts);
+});
+
+function oracleFor(component: string, version: string): ChartFolder | undefined {
+  const chart = data.components[component]?.helm.chart ?? component;
+  return selectChartFolder(folders, chart, version, { knownVersions: KNOWN_VERSIONS }).folder;
 }
 
-function keyUses(data: Catalog): KeyUse[] {
-  const uses: KeyUse[] = [];
-  for (const [file, values] of Object.entries(data.values)) {
-    const component = file.split('/')[1] ?? '';
-    for (const path of leafPaths(values))
-      uses.push({ component, path: path.join('.'), where: file });
-  }
-  for (const overlay of Object.values(data.overlays)) {
-    for (const ref of overlay.spec.componentRefs) {
-      for (const path of leafPaths(ref.overrides ?? {})) {
-        uses.push({
-          component: ref.name,
-          path: path.join('.'),
-          where: `overlays/${overlay.metadata.name}.yaml`,
-        });
+describe.skipIf(!HAVE_ORACLES)(oracleSuite('values keys against the chart oracles'), () => {
+  it('finds an oracle for every pinned chart version, apart from the unchecked components', () => {
+    const missing: string[] = [];
+    for (const [component, versions] of pinnedVersions(data)) {
+      for (const version of versions) {
+        const folder = oracleFor(component, version);
+        if (!folder && UNCHECKED[component] === undefined) missing.push(`${component} ${version}`);
+        if (folder && UNCHECKED[component] !== undefined)
+          missing.push(`${component} ${version} has an oracle now: remove it from UNCHECKED`);
       }
     }
-  }
-  for (const component of Object.values(data.components)) {
-    for (const [role, paths] of Object.entries(component.nodeScheduling)) {
-      for (const path of [...(paths?.nodeSelectorPaths ?? []), ...(paths?.tolerationPaths ?? [])]) {
-        uses.push({
-          component: component.name,
-          path,
-          where: `registry.yaml nodeScheduling.${role}`,
-        });
+    expect(missing).toEqual([]);
+  });
+
+  it('sets only keys the chart reads, at every pinned version, apart from the registry noOpPaths', () => {
+    const unknown: string[] = [];
+    for (const [component, versions] of pinnedVersions(data)) {
+      for (const version of versions) {
+        const folder = oracleFor(component, version);
+        if (!folder) continue;
+        for (const problem of unknownValuesPaths(data, component, version, folder))
+          unknown.push(
+            `${component} ${version} (${folder.folder}) ${problem.where}: ${problem.message}`,
+          );
       }
     }
-  }
-  return uses;
-}
+    expect(unknown).toEqual([]);
+  });
 
-const oracles = new Map<string, ChartOracle>();
-function oracleFor(component: string): ChartOracle | undefined {
-  const chart = ORACLE_CHARTS[component];
-  if (!chart) return undefined;
-  const dir = join(ORACLES, 'charts', chart.folder);
-  if (!existsSync(dir)) return undefined;
-  let oracle = oracles.get(component);
-  if (!oracle) {
-    oracle = readChartOracle(dir);
-    oracles.set(component, oracle);
-  }
-  return oracle;
-}
-
-describe.skipIf(!HAVE_ORACLES)('values keys against the chart oracles', () => {
-  it.each(Object.keys(ORACLE_CHARTS))(
-    'every key set for %s exists in its chart, apart from the known no-ops',
-    async (component) => {
-      const oracle = oracleFor(component);
-      if (!oracle) return; // this chart's oracle folder is absent
-      const uses = keyUses(await embeddedCatalog()).filter((use) => use.component === component);
-      const unknown = uses.filter((use) => !oracle.knows(use.path.split('.')));
-      expect(unknown.filter((use) => !(KNOWN_NO_OPS[component] ?? []).includes(use.path))).toEqual(
-        [],
-      );
-      expect([...new Set(unknown.map((use) => use.path))].sort()).toEqual(
-        [...(KNOWN_NO_OPS[component] ?? [])].sort(),
-      );
-    },
-  );
-
-  it('checks at least one key of every component that has an oracle', async () => {
-    const uses = keyUses(await embeddedCatalog());
-    const checked = Object.keys(ORACLE_CHARTS).filter((component) =>
-      uses.some((use) => use.component === component),
+  it('picks the versioned folder for a version that has one, and the plain folder for its own', () => {
+    expect(oracleFor('aws-efa-k8s-device-plugin', 'v0.5.30')?.folder).toBe(
+      'aws-efa-k8s-device-plugin-v0.5.30',
     );
-    expect(checked.sort()).toEqual(Object.keys(ORACLE_CHARTS).sort());
+    expect(oracleFor('aws-efa-k8s-device-plugin', 'v0.5.3')?.folder).toBe(
+      'aws-efa-k8s-device-plugin',
+    );
+    expect(oracleFor('nvidia-dra-driver-gpu', '25.12.0')?.folder).toBe(
+      'nvidia-dra-driver-gpu-v25.12.0',
+    );
+    expect(oracleFor('nvsentinel', 'v1.1.0')?.folder).toBe('nvsentinel-v1.1.0');
+    expect(oracleFor('gpu-operator', 'v25.3.3')).toBeUndefined();
   });
 
   it('recognises a key the chart does not have (the check is not vacuous)', () => {
-    const oracle = oracleFor('gpu-operator');
-    if (!oracle) return;
-    expect(oracle.knows(['driver', 'version'])).toBe(true);
-    expect(oracle.knows(['operator', 'nodeSelector', 'nodeGroup'])).toBe(true);
-    expect(oracle.knows(['node-feature-discovery', 'worker', 'nodeSelector'])).toBe(true);
-    expect(oracle.knows(['driver', 'verison'])).toBe(false);
-    expect(oracle.knows(['dcgmExporter', 'config', 'nmae'])).toBe(false);
+    const gpu = oracleFor('gpu-operator', 'v25.10.1');
+    if (!gpu) throw new Error('expected the gpu-operator oracle');
+    expect(chartKnowsPath(gpu, ['driver', 'version'])).toBe(true);
+    expect(chartKnowsPath(gpu, ['operator', 'nodeSelector', 'nodeGroup'])).toBe(true);
+    expect(chartKnowsPath(gpu, ['node-feature-discovery', 'worker', 'nodeSelector'])).toBe(true);
+    expect(chartKnowsPath(gpu, ['driver', 'verison'])).toBe(false);
+    expect(chartKnowsPath(gpu, ['dcgmExporter', 'config', 'nmae'])).toBe(false);
   });
-});
 
-describe('component versions the oracles were taken at', () => {
-  it.each(Object.entries(ORACLE_CHARTS))(
-    '%s is pinned to the oracle chart version everywhere',
-    async (component, { version }) => {
-      const data = await embeddedCatalog();
-      const versions = Object.values(data.overlays).flatMap((overlay) =>
-        overlay.spec.componentRefs
-          .filter((ref) => ref.name === component && ref.version !== undefined)
-          .map((ref) => ref.version),
-      );
-      expect(versions.length).toBeGreaterThan(0);
-      expect(new Set(versions)).toEqual(new Set([version]));
-    },
-  );
+  it('reports a no-op path the chart does read, so the list stays true', () => {
+    const gpu = oracleFor('gpu-operator', 'v25.10.1');
+    if (!gpu) throw new Error('expected the gpu-operator oracle');
+    const entry = data.components['gpu-operator'];
+    if (!entry) throw new Error('expected gpu-operator in the registry');
+    const stale: Catalog = {
+      ...data,
+      components: {
+        ...data.components,
+        'gpu-operator': {
+          ...entry,
+          noOpPaths: [...(entry.noOpPaths ?? []), { path: 'driver.version', reason: 'wrong' }],
+        },
+      },
+    };
+    expect(
+      unknownValuesPaths(stale, 'gpu-operator', 'v25.10.1', gpu).map((p) => p.message),
+    ).toEqual(['driver.version is read by the chart at v25.10.1: remove it from noOpPaths']);
+  });
 });

@@ -3,7 +3,7 @@
  * and rules that span overlays (Kubernetes floors, manifest lists, driver roots) hold in every recipe.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/core/recipe/catalog.js';
 import { componentValues } from '../../src/core/recipe/component-values.js';
@@ -13,7 +13,6 @@ import type { LooseCriteria } from '../../src/core/recipe/criteria.js';
 import { getValueAtPath, type Values } from '../../src/core/recipe/merge-values.js';
 import type { RecipeComponentRef, RecipeResult } from '../../src/core/recipe/recipe-result.js';
 import type { Snapshot } from '../../src/core/snapshot/snapshot.js';
-import { compareAtPrecision, parseLooseVersion } from '../../src/core/version/loose-version.js';
 import {
   dataFiles,
   describeQuery,
@@ -65,6 +64,16 @@ function valuesOf(data: Catalog, recipe: RecipeResult, name: string): Values {
   return componentValues(data, ref);
 }
 
+/** The value at a dotted path whose numeric segments index lists; undefined where nothing is. */
+function selectValue(values: unknown, path: string): unknown {
+  let current: unknown = values;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
 /** Removes the value at `path`, and any object that this leaves empty. */
 function withoutPath(values: Values, path: readonly string[]): Values {
   const [head, ...rest] = path;
@@ -77,13 +86,14 @@ function withoutPath(values: Values, path: readonly string[]): Values {
 }
 
 describe('the demo query (eks, h100, ubuntu, training)', () => {
-  it('yields exactly the four constraints of the demo recipe', async () => {
+  it('yields exactly the four constraints of the demo recipe, plus the GPU model', async () => {
     const recipe = recipeFor(await embeddedCatalog(), DEMO_QUERY);
     expect(recipe.constraints.map(({ name, value }) => ({ name, value }))).toEqual([
       { name: 'K8s.server.version', value: '>= 1.30' },
       { name: 'OS.release.ID', value: 'ubuntu' },
       { name: 'OS.release.VERSION_ID', value: '24.04' },
       { name: 'OS.sysctl./proc/sys/kernel/osrelease', value: '>= 6.8' },
+      { name: 'GPU.smi.gpu.model', value: '~= H100' },
     ]);
   });
 
@@ -102,6 +112,20 @@ describe('the demo query (eks, h100, ubuntu, training)', () => {
     const recipe = recipeFor(await embeddedCatalog(), DEMO_QUERY);
     const demo = ['cert-manager', 'gpu-operator', 'nvsentinel', 'skyhook'];
     expect(recipe.deploymentOrder.filter((name) => demo.includes(name))).toEqual(demo);
+  });
+
+  it('adds monitoring, gang scheduling and EFA to the demo components, Prometheus before the operator', async () => {
+    const recipe = recipeFor(await embeddedCatalog(), DEMO_QUERY);
+    expect(recipe.deploymentOrder).toEqual([
+      'aws-efa-k8s-device-plugin',
+      'cert-manager',
+      'kube-prometheus-stack',
+      'gpu-operator',
+      'kai-scheduler',
+      'nvsentinel',
+      'prometheus-adapter',
+      'skyhook',
+    ]);
   });
 
   it('applies the overlay the demo names', async () => {
@@ -144,18 +168,32 @@ describe('the demo query (eks, h100, ubuntu, training)', () => {
       ),
     ) as Values;
     for (const path of flagPaths) expect(getValueAtPath(c1, path.split('.')), path).toBeDefined();
-    const expected = flagPaths.reduce((values, path) => withoutPath(values, path.split('.')), c1);
     const actual = valuesOf(data, recipe, 'gpu-operator');
-    // The effective twins of the demo's two no-op driver keys are the only additions.
-    const additions = [
-      ['driver', 'kernelModuleType'],
-      ['driver', 'upgradePolicy'],
-    ];
-    expect(additions.map((path) => getValueAtPath(actual, path))).toEqual([
-      'open',
-      { maxParallelUpgrades: 5 },
+    // Every deviation names C.1's value and ours truly (null: the key is absent).
+    const deviations = data.seedDeviations?.deviations ?? [];
+    expect(data.seedDeviations?.component).toBe('gpu-operator');
+    for (const { path, demo, ours } of deviations) {
+      expect(getValueAtPath(c1, path.split('.')) ?? null, `C.1 ${path}`).toEqual(demo);
+      expect(getValueAtPath(actual, path.split('.')) ?? null, `ours ${path}`).toEqual(ours);
+    }
+    const apart = [...flagPaths, ...deviations.map((d) => d.path)];
+    const expected = apart.reduce((values, path) => withoutPath(values, path.split('.')), c1);
+    const ours = deviations.reduce(
+      (values, { path }) => withoutPath(values, path.split('.')),
+      actual,
+    );
+    expect(ours).toEqual(expected);
+  });
+
+  it('keeps the seed deviations few, each with a reason and a source', async () => {
+    const deviations = (await embeddedCatalog()).seedDeviations?.deviations ?? [];
+    expect(deviations.map((d) => d.path).sort()).toEqual([
+      // The effective twins of C.1's two no-op driver keys (which stay, as C.1 has them).
+      'driver.kernelModuleType',
+      'driver.upgradePolicy.maxParallelUpgrades',
+      'gdrcopy.enabled',
+      'gdrcopy.version',
     ]);
-    expect(additions.reduce((values, path) => withoutPath(values, path), actual)).toEqual(expected);
   });
 
   it('uses the base driver 580.105.08 when no snapshot is given', async () => {
@@ -171,6 +209,8 @@ interface EnvironmentCase {
   readonly values: Record<string, unknown>;
   readonly components?: readonly string[];
   readonly absent?: readonly string[];
+  /** Values of nvidia-dra-driver-gpu. */
+  readonly dra?: Record<string, unknown>;
 }
 
 const ENVIRONMENTS: readonly EnvironmentCase[] = [
@@ -186,9 +226,14 @@ const ENVIRONMENTS: readonly EnvironmentCase[] = [
     absent: ['skyhook'],
   },
   {
-    name: 'AKS uses the node image toolkit and H100 training gets the network operator for InfiniBand',
+    name: 'AKS lets the operator own driver and toolkit (--gpu-driver none) and H100 training gets InfiniBand',
     query: { service: 'aks', accelerator: 'h100', os: 'ubuntu', intent: 'training' },
-    values: { 'toolkit.enabled': false, 'driver.enabled': true, 'driver.rdma.enabled': true },
+    values: {
+      'toolkit.enabled': true,
+      'driver.enabled': true,
+      'driver.rdma.enabled': true,
+      'operator.runtimeClass': undefined,
+    },
     components: ['network-operator'],
   },
   {
@@ -204,15 +249,36 @@ const ENVIRONMENTS: readonly EnvironmentCase[] = [
     absent: ['skyhook'],
   },
   {
-    name: 'GB200 on EKS gets the GB200 driver, gdrcopy, CDI and the DRA driver for ComputeDomains',
+    name: 'GB200 on EKS gets the chart-default driver, gdrcopy, CDI and the DRA driver for ComputeDomains',
     query: { service: 'eks', accelerator: 'gb200', os: 'ubuntu', intent: 'training' },
-    values: { 'driver.version': '580.82.07', 'gdrcopy.enabled': true, 'cdi.enabled': true },
+    values: { 'driver.version': '580.105.08', 'gdrcopy.enabled': true, 'cdi.enabled': true },
     components: ['nvidia-dra-driver-gpu', 'aws-efa-k8s-device-plugin'],
   },
   {
-    name: 'EKS on Amazon Linux uses the AMI driver and toolkit',
+    name: 'GB200 on GKE COS points the DRA driver at the Google installer’s driver',
+    query: { service: 'gke', accelerator: 'gb200', os: 'cos', intent: 'training' },
+    values: { 'driver.enabled': false, 'gdrcopy.enabled': false },
+    dra: { nvidiaDriverRoot: '/home/kubernetes/bin/nvidia' },
+    components: ['nvidia-dra-driver-gpu'],
+  },
+  {
+    name: 'GB200 on OKE reads the image driver at the host root',
+    query: { service: 'oke', accelerator: 'gb200', os: 'any', intent: 'any' },
+    values: { 'driver.enabled': false, 'devicePlugin.enabled': false },
+    dra: { nvidiaDriverRoot: '/' },
+    components: ['nvidia-dra-driver-gpu'],
+  },
+  {
+    name: 'EKS on Amazon Linux uses the AMI driver and toolkit and the CDI device lists',
     query: { service: 'eks', accelerator: 'h100', os: 'amazonlinux', intent: 'inference' },
-    values: { 'driver.enabled': false, 'toolkit.enabled': false },
+    values: {
+      'driver.enabled': false,
+      'driver.version': null,
+      'toolkit.enabled': false,
+      'toolkit.env': null,
+      'gdrcopy.enabled': false,
+      'devicePlugin.env': [{ name: 'DP_DISABLE_HEALTHCHECKS', value: '109' }],
+    },
     components: [
       'aws-ebs-csi-driver',
       'aws-efa-k8s-device-plugin',
@@ -221,9 +287,9 @@ const ENVIRONMENTS: readonly EnvironmentCase[] = [
     ],
   },
   {
-    name: 'OKE uses the GPU image driver and toolkit',
+    name: 'OKE uses the GPU image driver and toolkit and OKE’s device plugin add-on',
     query: { service: 'oke', accelerator: 'h100', os: 'any', intent: 'any' },
-    values: { 'driver.enabled': false, 'toolkit.enabled': false },
+    values: { 'driver.enabled': false, 'toolkit.enabled': false, 'devicePlugin.enabled': false },
   },
   {
     name: 'L40S has no MIG, so the MIG manager stays off',
@@ -231,13 +297,20 @@ const ENVIRONMENTS: readonly EnvironmentCase[] = [
     values: { 'migManager.enabled': false },
   },
   {
-    name: 'inference adds monitoring and the KAI scheduler and keeps pod labels on GPU metrics',
+    name: 'every recipe scrapes GPU metrics into kube-prometheus-stack, and inference adds KAI',
     query: { service: 'any', accelerator: 'h100', os: 'ubuntu', intent: 'inference' },
-    values: {
-      'dcgmExporter.serviceMonitor.enabled': true,
-      'dcgmExporter.serviceMonitor.honorLabels': true,
-    },
+    values: { 'dcgmExporter.serviceMonitor.enabled': true },
     components: ['kube-prometheus-stack', 'prometheus-adapter', 'kai-scheduler'],
+  },
+  {
+    name: 'GKE reads the runtime configuration from the file and reboots for MIG',
+    query: { service: 'gke', accelerator: 'h100', os: 'ubuntu', intent: 'training' },
+    values: {
+      'toolkit.env.2': { name: 'RUNTIME_CONFIG_SOURCE', value: 'file' },
+      'migManager.env.0': { name: 'WITH_REBOOT', value: 'true' },
+      'driver.enabled': true,
+    },
+    components: ['kai-scheduler'],
   },
   {
     name: 'the dynamo platform adds its CRDs and platform chart',
@@ -266,12 +339,17 @@ const ENVIRONMENTS: readonly EnvironmentCase[] = [
 ];
 
 describe('environment recipes', () => {
-  it.each(ENVIRONMENTS)('$name', async ({ query, values, components = [], absent = [] }) => {
+  it.each(ENVIRONMENTS)('$name', async ({ query, values, components = [], absent = [], dra }) => {
     const data = await embeddedCatalog();
     const recipe = recipeFor(data, query);
     const gpuOperator = valuesOf(data, recipe, 'gpu-operator');
     for (const [path, value] of Object.entries(values)) {
-      expect(getValueAtPath(gpuOperator, path.split('.')), path).toEqual(value);
+      expect(selectValue(gpuOperator, path), path).toEqual(value);
+    }
+    for (const [path, value] of Object.entries(dra ?? {})) {
+      expect(selectValue(valuesOf(data, recipe, 'nvidia-dra-driver-gpu'), path), path).toEqual(
+        value,
+      );
     }
     const names = recipe.componentRefs.map((ref) => ref.name);
     for (const name of components) expect(names).toContain(name);
@@ -301,26 +379,17 @@ function kubernetesFloor(recipe: RecipeResult): string {
   return (constraint?.value ?? '').replace(/^>=\s*/, '');
 }
 
-function atLeast(version: string, floor: string): boolean {
-  const left = parseLooseVersion(version);
-  const right = parseLooseVersion(floor);
-  return left !== undefined && right !== undefined && compareAtPrecision(left, right) >= 0;
-}
-
-/** Rules that no single overlay can guarantee, checked on every recipe. */
-function crossOverlayProblems(data: Catalog, query: LooseCriteria, recipe: RecipeResult): string[] {
+/**
+ * Rules about manifests, which the coherence rules (data/rules, checked in coherence.test.ts) do not read:
+ * the ConfigMaps the gpu-operator values name ship exactly once, GB200 drivers get their parameters, and
+ * GKE gets its quota.
+ */
+function manifestProblems(data: Catalog, query: LooseCriteria, recipe: RecipeResult): string[] {
   const problems: string[] = [];
-  const names = new Set(recipe.componentRefs.map((ref) => ref.name));
   const gpu = valuesOf(data, recipe, 'gpu-operator');
   const manifests = component(recipe, 'gpu-operator')?.manifestFiles ?? [];
   if (!/^>=\s*\d/.test(recipe.constraints.find((c) => c.name === K8S)?.value ?? ''))
     problems.push('no Kubernetes floor');
-  if (
-    (names.has('nvidia-dra-driver-gpu') || names.has('dynamo-platform')) &&
-    !atLeast(kubernetesFloor(recipe), '1.34')
-  ) {
-    problems.push(`DRA/Dynamo recipe with Kubernetes floor ${kubernetesFloor(recipe)}`);
-  }
   const kernelParams = manifests.filter((path) => path.includes('/kernel-module-params'));
   if (
     getValueAtPath(gpu, ['driver', 'kernelModuleConfig', 'name']) === 'kernel-module-params' &&
@@ -334,11 +403,12 @@ function crossOverlayProblems(data: Catalog, query: LooseCriteria, recipe: Recip
   ) {
     problems.push('dcgm-exporter ConfigMap missing');
   }
-  if (query.accelerator === 'gb200' && getValueAtPath(gpu, ['driver', 'enabled']) === true) {
-    if (!kernelParams.some((p) => p.endsWith('-gb200.yaml')))
-      problems.push('GB200 without its kernel parameters');
-    if (getValueAtPath(gpu, ['driver', 'version']) !== '580.82.07')
-      problems.push('GB200 without its driver');
+  if (
+    query.accelerator === 'gb200' &&
+    getValueAtPath(gpu, ['driver', 'enabled']) === true &&
+    !kernelParams.some((p) => p.endsWith('-gb200.yaml'))
+  ) {
+    problems.push('GB200 without its kernel parameters');
   }
   if (
     query.service === 'gke' &&
@@ -346,40 +416,62 @@ function crossOverlayProblems(data: Catalog, query: LooseCriteria, recipe: Recip
   ) {
     problems.push('GKE without the critical-pods ResourceQuota');
   }
-  if (names.has('nvidia-dra-driver-gpu')) {
-    const root = getValueAtPath(valuesOf(data, recipe, 'nvidia-dra-driver-gpu'), [
-      'nvidiaDriverRoot',
-    ]);
-    const expected =
-      getValueAtPath(gpu, ['driver', 'enabled']) === false
-        ? '/'
-        : getValueAtPath(gpu, ['hostPaths', 'driverInstallDir']);
-    if (root !== expected)
-      problems.push(
-        `DRA nvidiaDriverRoot ${String(root)} but the driver lives at ${String(expected)}`,
-      );
-  }
+  const tuning = component(recipe, 'skyhook')?.manifestFiles ?? [];
   if (
-    getValueAtPath(gpu, ['toolkit', 'enabled']) === false &&
-    getValueAtPath(gpu, ['driver', 'enabled']) === true &&
-    query.service !== 'aks'
-  ) {
-    problems.push('operator driver without the operator toolkit outside AKS');
-  }
+    tuning.some((path) => changesKernel(data.manifests[path] ?? '')) &&
+    !dependsOn(recipe, 'gpu-operator', 'skyhook')
+  )
+    problems.push(
+      'Skyhook customizations that change the kernel or reboot deployed after gpu-operator',
+    );
   return problems;
+}
+
+/**
+ * Whether Skyhook packages in a manifest change the kernel or its boot settings (a reboot interrupt, a
+ * grub.conf, or a kernel install): the driver is built for the running kernel, so such customizations go
+ * before gpu-operator. Sysctl and service limits do not touch the driver.
+ * source: NVIDIA/skyhook-packages tuning/README.md (grub.conf needs a reboot), nvidia-setup/README.md
+ * (kernel install, then reboot)
+ */
+function changesKernel(text: string): boolean {
+  return parseAllDocuments(text).some((doc) => {
+    const object = doc.toJS() as {
+      kind?: string;
+      spec?: { packages?: Record<string, unknown> };
+    } | null;
+    if (object?.kind !== 'Skyhook') return false;
+    return Object.values(object.spec?.packages ?? {}).some((pkg) => {
+      const text = JSON.stringify(pkg);
+      return /"type":"reboot"|"grub\.conf"|nvidia-setup|NVIDIA_SETUP_INSTALL_KERNEL/.test(text);
+    });
+  });
+}
+
+function dependsOn(recipe: RecipeResult, later: string, earlier: string): boolean {
+  const pending = [...(component(recipe, later)?.dependencyRefs ?? [])];
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const next = pending.pop() as string;
+    if (next === earlier) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    pending.push(...(component(recipe, next)?.dependencyRefs ?? []));
+  }
+  return false;
 }
 
 describe('every query', () => {
   const queries = everyQuery();
 
-  it(`builds a recipe, merges every component's values and keeps cross-overlay rules (${queries.length} queries)`, async () => {
+  it(`builds a recipe, merges every component's values and ships its manifests once (${queries.length} queries)`, async () => {
     const data = await embeddedCatalog();
     const failures: string[] = [];
     for (const query of queries) {
       try {
         const recipe = recipeFor(data, query);
         for (const ref of recipe.componentRefs) componentValues(data, ref);
-        for (const problem of crossOverlayProblems(data, query, recipe))
+        for (const problem of manifestProblems(data, query, recipe))
           failures.push(`${describeQuery(query)}: ${problem}`);
       } catch (error) {
         failures.push(
@@ -435,30 +527,53 @@ describe('recipes from a snapshot', () => {
       snapshotWith({ 'OS.release.VERSION_ID': '22.04' }),
     );
     expect(recipe.metadata.excludedOverlays).toEqual(['ubuntu-training']);
-    expect(recipe.constraints.map((c) => c.name)).toEqual(['K8s.server.version']);
+    // The overlay's constraints stay, marked, so validating the node against this recipe fails them.
+    expect(
+      recipe.constraints.map((c) => [c.name, c.excludedOverlay ?? 'applied', c.excludedBecause]),
+    ).toEqual([
+      ['K8s.server.version', 'applied', undefined],
+      ['OS.release.ID', 'ubuntu-training', expect.stringContaining('OS.release.VERSION_ID: ')],
+      ['OS.release.VERSION_ID', 'ubuntu-training', expect.stringContaining('found "22.04"')],
+      ['OS.sysctl./proc/sys/kernel/osrelease', 'ubuntu-training', expect.any(String)],
+      ...recipe.constraints.slice(4).map((c) => [c.name, 'applied', undefined]),
+    ]);
   });
 
   it('leave out GB200 DRA on a cluster older than 1.34 instead of shipping a driver it cannot run', async () => {
     const recipe = recipeFor(
       await embeddedCatalog(),
       { ...DEMO_QUERY, accelerator: 'gb200' },
-      snapshotWith({ 'K8s.server.version': 'v1.33.5-eks-1234567' }),
+      snapshotWith({
+        'K8s.server.version': 'v1.33.5-eks-1234567',
+        'GPU.smi.gpu.name': 'NVIDIA GB200',
+      }),
     );
-    expect(recipe.metadata.excludedOverlays).toContain('gb200-eks-training');
+    expect(recipe.metadata.excludedOverlays).toEqual(['gb200', 'gb200-eks-training']);
     expect(recipe.deploymentOrder).not.toContain('nvidia-dra-driver-gpu');
-    expect(kubernetesFloor(recipe)).toBe('1.30');
+    // The DRA overlay's floor stays in the recipe, marked, so the node is judged by it.
+    expect(kubernetesFloor(recipe)).toBe('1.34');
+    expect(recipe.constraints.find((c) => c.name === K8S)).toMatchObject({
+      excludedOverlay: 'gb200-eks-training',
+      excludedBecause: expect.stringContaining('v1.33.5-eks-1234567 is not >= 1.34'),
+    });
+    // The recipe says what the node misses instead of passing silently.
+    expect(recipe.metadata.coherenceWarnings?.map((w) => w.rule)).toEqual([
+      'gb200-needs-compute-domains',
+    ]);
   });
 
   it('keep an overlay whose platform-managed driver is only warned about', async () => {
     const recipe = recipeFor(
       await embeddedCatalog(),
       { service: 'gke', accelerator: 'h100', os: 'cos', intent: 'training' },
-      snapshotWith({ 'GPU.smi.driver': '535.230.02' }),
+      snapshotWith({ 'GPU.smi.driver': '535.230.02', 'OS.release.ID': 'cos' }),
     );
     expect(recipe.metadata.appliedOverlays).toContain('h100-gke-cos-training');
     expect(recipe.metadata.constraintWarnings?.map((w) => w.name)).toContain('GPU.smi.driver');
-    // GKE owns the driver on COS, so the snapshot's driver is not locked into the values.
-    expect(component(recipe, 'gpu-operator')?.overrides).toBeUndefined();
+    // Google's installer owns the driver on COS, so the snapshot's driver is not locked into the values.
+    expect(
+      getValueAtPath(component(recipe, 'gpu-operator')?.overrides, ['driver']),
+    ).toBeUndefined();
   });
 });
 
@@ -471,12 +586,12 @@ describe('a user directory layered over the data (the example in docs/data-autho
   }
 
   it('drops the EBS CSI driver, keeps Prometheus storage and pins the driver', async () => {
-    const files = layerCatalogFiles(
+    const { files, origin } = layerCatalogFiles(
       await dataFiles(),
       { 'overlays/site-eks-inference.yaml': exampleOverlay() },
       'my-data',
     );
-    const data = parseCatalog(files);
+    const data = parseCatalog(files, origin);
     const recipe = recipeFor(data, { service: 'eks', os: 'ubuntu', intent: 'inference' });
     expect(recipe.metadata.appliedOverlays.at(-1)).toBe('site-eks-inference');
     expect(recipe.deploymentOrder).not.toContain('aws-ebs-csi-driver');
@@ -492,5 +607,31 @@ describe('a user directory layered over the data (the example in docs/data-autho
     expect(getValueAtPath(valuesOf(data, recipe, 'gpu-operator'), ['driver', 'version'])).toBe(
       '580.95.05',
     );
+  });
+});
+
+describe('Skyhook customizations and the GPU Operator', () => {
+  const skyhook = (pkg: string) =>
+    `apiVersion: skyhook.nvidia.com/v1alpha1\nkind: Skyhook\nmetadata: {name: t}\nspec:\n  packages:\n    p:\n${pkg}`;
+
+  it.each([
+    ['a reboot interrupt', '      interrupt: {type: reboot}\n', true],
+    ['a grub.conf', '      configMap: {grub.conf: "hugepages=2"}\n', true],
+    [
+      'sysctl and containerd limits with service restarts',
+      '      interrupt: {type: restartAllServices}\n',
+      false,
+    ],
+  ])('count %s as a kernel change: %s', (_name, pkg, expected) => {
+    expect(changesKernel(skyhook(pkg))).toBe(expected);
+  });
+
+  it('leave the shipped tuning (sysctl, containerd limits) after gpu-operator, as the demo orders them', async () => {
+    const data = await embeddedCatalog();
+    const tuning = Object.entries(data.manifests).filter(([path]) =>
+      path.startsWith('components/skyhook/'),
+    );
+    expect(tuning.length).toBeGreaterThan(0);
+    expect(tuning.filter(([, text]) => changesKernel(text)).map(([path]) => path)).toEqual([]);
   });
 });

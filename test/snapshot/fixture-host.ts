@@ -5,15 +5,17 @@
  * exit is a result, and an aborted signal ends a run with TIMEOUT or CANCELLED.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
   CommandResult,
   CommandRunner,
   HostFiles,
+  OpenHost,
   OpenKubeSnapshotSource,
 } from '../../src/actions/ports.js';
 import { createHostFiles } from '../../src/adapters/host/host-files.js';
+import { systemTimeouts, systemTimer } from '../../src/adapters/time/system-time.js';
 import { CnsError } from '../../src/core/shared/errors.js';
 
 export const HOSTS_DIR = fileURLToPath(new URL('../fixtures/hosts/', import.meta.url));
@@ -64,6 +66,24 @@ export function fixtureHost(
     commands: replay(dir, { ...recorded, ...overrides }),
   };
 }
+
+/** The host root of a fixture host, for `--host-root`. */
+export const fixtureHostRoot = (name: string): string => join(HOSTS_DIR, name, 'root');
+
+/**
+ * The OpenHost port over fixture hosts, for running `cnsctl snapshot --host-root` in tests: a fixture
+ * host's root opens that host (its files, and its recorded commands); any other root is refused.
+ */
+export const openFixtureHost: OpenHost = (root) => {
+  const name = relative(HOSTS_DIR, dirname(root));
+  if (basename(root) !== 'root' || name === '' || name.includes('/') || name.startsWith('..')) {
+    return Promise.reject(new Error(`${root} is not the root of a fixture host`));
+  }
+  return Promise.resolve(fixtureHost(name));
+};
+
+/** The machine's own timer and timeouts, which collectors are limited and timed by. */
+export const realTime = { timer: systemTimer, timeouts: systemTimeouts };
 
 /** A cluster opener for hosts without one, as the real adapter answers when nothing is configured. */
 export const noCluster: OpenKubeSnapshotSource = () =>

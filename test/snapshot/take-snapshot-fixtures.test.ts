@@ -4,7 +4,7 @@ import type { OpenKubeSnapshotSource } from '../../src/actions/ports.js';
 import { DEFAULT_SYSTEMD_UNITS } from '../../src/actions/snapshot/collect-systemd.js';
 import { toYaml } from '../../src/core/shared/serialize.js';
 import { findMeasurement, type Snapshot } from '../../src/core/snapshot/snapshot.js';
-import { fixtureHost, noCluster } from './fixture-host.js';
+import { fixtureHost, noCluster, realTime } from './fixture-host.js';
 import { expectSnapshotGolden } from './golden.js';
 
 const options: SnapshotOptions = {
@@ -24,7 +24,7 @@ async function snapshotOf(
   const { files, commands } = fixtureHost(host);
   const { snapshot } = await takeSnapshot(
     { ...options, ...overrides },
-    { files, commands, openKube, clock, toolVersion: '0.1.0' },
+    { files, commands, openKube, clock, ...realTime, toolVersion: '0.1.0' },
   );
   return snapshot;
 }
@@ -44,7 +44,7 @@ describe('takeSnapshot of a full Ubuntu GPU node', async () => {
 
   it('records SystemD, OS and GPU in the demo order, and K8s as unavailable', () => {
     expect(snapshot.measurements.map((m) => m.type)).toEqual(['SystemD', 'OS', 'GPU']);
-    expect(snapshot.metadata.collectors).toEqual([
+    expect(snapshot.collectors).toEqual([
       { name: 'gpu', status: 'ok' },
       {
         name: 'k8s',
@@ -169,7 +169,7 @@ describe('takeSnapshot of a minimal host (the real H100 capture: no systemctl, l
 
   it('records what is there and says what is not', () => {
     expect(snapshot.measurements.map((m) => m.type)).toEqual(['OS', 'GPU']);
-    expect(snapshot.metadata.collectors).toEqual([
+    expect(snapshot.collectors).toEqual([
       { name: 'gpu', status: 'ok' },
       {
         name: 'gpu.driver',
@@ -219,7 +219,7 @@ describe('takeSnapshot of a host with no GPU', async () => {
 
   it('records the GPU as unavailable with both reasons, and everything else', () => {
     expect(snapshot.measurements.map((m) => m.type)).toEqual(['SystemD', 'OS']);
-    expect(snapshot.metadata.collectors?.find((c) => c.name === 'gpu')).toEqual({
+    expect(snapshot.collectors?.find((c) => c.name === 'gpu')).toEqual({
       name: 'gpu',
       status: 'unavailable',
       reason:

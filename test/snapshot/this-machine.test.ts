@@ -5,19 +5,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SYSTEMD_UNITS } from '../../src/actions/snapshot/collect-systemd.js';
 import { takeSnapshot, type SnapshotOptions } from '../../src/actions/snapshot/take-snapshot.js';
-import { createHostFiles } from '../../src/adapters/host/host-files.js';
-import { createHostCommandRunner } from '../../src/adapters/host/run-host-command.js';
-import { createOpenKubeSnapshotSource } from '../../src/adapters/kube/open-kube-snapshot-source.js';
+import { composePorts } from '../../src/adapters/compose/compose-ports.js';
 import { toYaml } from '../../src/core/shared/serialize.js';
 import {
   COLLECTOR_STATUSES,
   findMeasurement,
   snapshotSchema,
 } from '../../src/core/snapshot/snapshot.js';
+import { thisProcess } from '../compose/this-process.js';
 
 const options: SnapshotOptions = {
   includeNetSysctl: false,
@@ -28,11 +26,12 @@ const options: SnapshotOptions = {
 };
 const clock = { now: () => new Date('2026-11-26T12:00:00Z') };
 
+/** Through the ports the composition root builds for this process, as `cnsctl snapshot` runs. */
 async function snapshotThisMachine() {
+  const ports = composePorts(thisProcess());
   return takeSnapshot(options, {
-    files: createHostFiles('/'),
-    commands: createHostCommandRunner('/', { env: process.env }),
-    openKube: createOpenKubeSnapshotSource({ env: process.env, homeDir: homedir() }),
+    ...ports,
+    ...(await ports.openHost('/')),
     clock,
     toolVersion: '0.0.0-test',
   });
@@ -55,7 +54,7 @@ describe('a snapshot of this machine', async () => {
   });
 
   it('records the outcome of every collector, with a reason for each that is not ok', () => {
-    const collectors = snapshot.metadata.collectors ?? [];
+    const collectors = snapshot.collectors ?? [];
     expect(collectors.map((c) => c.name)).toEqual(
       expect.arrayContaining(['gpu', 'k8s', 'os', 'systemd']),
     );
@@ -85,7 +84,7 @@ describe('a snapshot of this machine', async () => {
   });
 
   it('records GPUs exactly when nvidia-smi is installed and finds one', () => {
-    const gpu = snapshot.metadata.collectors?.find((c) => c.name === 'gpu');
+    const gpu = snapshot.collectors?.find((c) => c.name === 'gpu');
     if (!hasProgram('nvidia-smi')) expect(gpu?.status).toBe('unavailable');
     if (
       gpu?.status === 'ok' &&

@@ -49,6 +49,8 @@ export function makeRecipe(request: MakeRecipeRequest, deps: MakeRecipeDeps): Re
     generatedAt: deps.clock.now(),
     toolVersion: deps.toolVersion,
   });
+  for (const warning of recipe.metadata.coherenceWarnings ?? [])
+    deps.reporter.warn(warning.message);
   for (const name of recipe.metadata.excludedOverlays ?? []) {
     const reasons = (recipe.metadata.constraintWarnings ?? [])
       .filter((w) => w.overlay === name)

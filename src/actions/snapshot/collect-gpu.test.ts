@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureHost, noCluster, type Recording } from '../../../test/snapshot/fixture-host.js';
+import {
+  fixtureHost,
+  noCluster,
+  realTime,
+  type Recording,
+} from '../../../test/snapshot/fixture-host.js';
 import { gpuCollector } from './collect-gpu.js';
 import { runCollectors } from './run-collectors.js';
 
@@ -7,7 +12,7 @@ async function gpuRun(host: string, smi?: readonly Recording[], timeoutMs = 5000
   const { files, commands } = fixtureHost(host, smi ? { 'nvidia-smi': smi } : {});
   const [run] = await runCollectors(
     [gpuCollector()],
-    { files, commands, openKube: noCluster },
+    { files, commands, openKube: noCluster, ...realTime },
     { timeoutMs },
   );
   return { run: run!, calls: commands.calls };

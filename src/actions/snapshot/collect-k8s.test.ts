@@ -6,7 +6,12 @@ import type {
   KubePod,
   KubeVersionInfo,
 } from '../../core/snapshot/kube-objects.js';
-import { fixtureHost, noCluster, readKubeFixture } from '../../../test/snapshot/fixture-host.js';
+import {
+  fixtureHost,
+  noCluster,
+  readKubeFixture,
+  realTime,
+} from '../../../test/snapshot/fixture-host.js';
 import type { KubeSnapshotSource, OpenKubeSnapshotSource } from '../ports.js';
 import { k8sCollector } from './collect-k8s.js';
 import { runCollectors } from './run-collectors.js';
@@ -22,7 +27,8 @@ function eksCluster(overrides: Partial<KubeSnapshotSource> = {}): KubeSnapshotSo
       name === node.metadata?.name
         ? Promise.resolve(node)
         : Promise.reject(new CnsError('NOT_FOUND', `nodes "${name}" not found`)),
-    listPods: () => Promise.resolve(kube<{ items: KubePod[] }>('pods').items),
+    // The recorded pods are those of the recorded node.
+    listPodsOnNode: () => Promise.resolve(kube<{ items: KubePod[] }>('pods').items),
     listClusterPolicies: () =>
       Promise.resolve(kube<{ items: KubeClusterPolicy[] }>('clusterpolicies').items),
     ...overrides,
@@ -34,7 +40,7 @@ async function k8sRun(openKube: OpenKubeSnapshotSource, nodeName?: string) {
   const collector = k8sCollector(nodeName === undefined ? {} : { nodeName });
   const [run] = await runCollectors(
     [collector],
-    { files, commands, openKube },
+    { files, commands, openKube, ...realTime },
     { timeoutMs: 5000 },
   );
   return run!;
@@ -79,6 +85,25 @@ describe('the K8s collector', () => {
     );
     expect(run.status).toBe('ok');
     expect(run.missing).toEqual([{ part: 'policy', reason: forbidden.message }]);
+  });
+
+  it('records a cluster without the ClusterPolicy CRD as an unavailable policy, not an error', async () => {
+    const noCrd = new CnsError(
+      'UNAVAILABLE',
+      'the ClusterPolicy CRD (clusterpolicies.nvidia.com) is not installed: no gpu-operator in the cluster',
+    );
+    const run = await k8sRun(
+      open(eksCluster({ listClusterPolicies: () => Promise.reject(noCrd) })),
+      'ip-10-0-182-128.ec2.internal',
+    );
+    expect(run.status).toBe('ok');
+    expect(run.missing).toEqual([{ part: 'policy', reason: noCrd.message }]);
+  });
+
+  it('records no images when the node is unknown, since images are those of the node', async () => {
+    const run = await k8sRun(open(eksCluster()));
+    expect(run.subtypes.map((s) => s.subtype)).toEqual(['server', 'policy']);
+    expect(run.missing.map((m) => m.part)).toEqual(['node', 'image']);
   });
 
   it('records a cluster without the gpu-operator as a missing policy', async () => {

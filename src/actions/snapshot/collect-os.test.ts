@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CnsError } from '../../core/shared/errors.js';
-import { fixtureHost, noCluster } from '../../../test/snapshot/fixture-host.js';
+import { fixtureHost, noCluster, realTime } from '../../../test/snapshot/fixture-host.js';
 import type { HostFiles } from '../ports.js';
 import { osCollector } from './collect-os.js';
 import { runCollectors } from './run-collectors.js';
@@ -38,7 +38,7 @@ async function osRun(
   const files = refusing(fixture.files, refuse);
   const [run] = await runCollectors(
     [osCollector(selection)],
-    { files, commands: fixture.commands, openKube: noCluster },
+    { files, commands: fixture.commands, openKube: noCluster, ...realTime },
     {
       timeoutMs: 5000,
     },

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureHost, noCluster, type Recording } from '../../../test/snapshot/fixture-host.js';
+import {
+  fixtureHost,
+  noCluster,
+  realTime,
+  type Recording,
+} from '../../../test/snapshot/fixture-host.js';
 import { CnsError } from '../../core/shared/errors.js';
 import type { HostFiles } from '../ports.js';
 import {
@@ -21,7 +26,7 @@ async function systemdRun(
   const collector = systemdCollector({ ...defaults, ...options });
   const [run] = await runCollectors(
     [collector],
-    { files, commands, openKube: noCluster },
+    { files, commands, openKube: noCluster, ...realTime },
     { timeoutMs: 5000 },
   );
   return { run: run!, calls: commands.calls };
@@ -88,7 +93,7 @@ describe('the SystemD collector', () => {
     const collector = systemdCollector({ units: ['kubelet.service'], allProperties: false });
     const [run] = await runCollectors(
       [collector],
-      { files, commands: fixture.commands, openKube: noCluster },
+      { files, commands: fixture.commands, openKube: noCluster, ...realTime },
       {
         timeoutMs: 5000,
       },

@@ -27,7 +27,7 @@ export interface CollectorOutput {
 }
 
 export interface Collector {
-  /** The name recorded in `metadata.collectors` (`os`, `systemd`, `gpu`, `k8s`). */
+  /** The name recorded in the snapshot's `collectors` (`os`, `systemd`, `gpu`, `k8s`). */
   readonly name: string;
   readonly type: MeasurementType;
   /** Collects; `signal` aborts on the collector's timeout and on the caller's cancel. */
@@ -54,7 +54,7 @@ export async function attemptPart<T>(
   }
 }
 
-/** The one-line reason of an error, for `metadata.collectors[].reason` and the CLI's warnings. */
+/** The one-line reason of an error, for `collectors[].reason` and the CLI's warnings. */
 export function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n', 1)[0] ?? message;

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CnsError } from '../../core/shared/errors.js';
-import { noCluster } from '../../../test/snapshot/fixture-host.js';
-import type { Collector, CollectorOutput, CollectorPorts } from './collector.js';
-import { runCollectors } from './run-collectors.js';
+import { noCluster, realTime } from '../../../test/snapshot/fixture-host.js';
+import type { Collector, CollectorOutput } from './collector.js';
+import { runCollectors, type RunCollectorsDeps } from './run-collectors.js';
 
-const ports = { files: {}, commands: {}, openKube: noCluster } as unknown as CollectorPorts;
+const ports = {
+  files: {},
+  commands: {},
+  openKube: noCluster,
+  ...realTime,
+} as unknown as RunCollectorsDeps;
 const data = { subtypes: [{ subtype: 's', data: { k: 'v' } }], missing: [] };
 
 function collector(

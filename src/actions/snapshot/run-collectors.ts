@@ -8,6 +8,7 @@ import type {
   CollectorStatusValue,
   SnapshotSubtype,
 } from '../../core/snapshot/snapshot-document.js';
+import type { MonotonicTimer, Timeouts } from '../ports.js';
 import {
   isAbsence,
   reasonOf,
@@ -34,13 +35,19 @@ export interface RunCollectorsOptions {
   readonly signal?: AbortSignal;
 }
 
+/** The collectors' ports, and the time sources that limit and time each collector. */
+export interface RunCollectorsDeps extends CollectorPorts {
+  readonly timer: MonotonicTimer;
+  readonly timeouts: Timeouts;
+}
+
 /** Runs every collector at once and returns their runs in the order given. */
 export async function runCollectors(
   collectors: readonly Collector[],
-  ports: CollectorPorts,
+  deps: RunCollectorsDeps,
   options: RunCollectorsOptions,
 ): Promise<CollectorRun[]> {
-  const runs = await Promise.all(collectors.map((c) => runOne(c, ports, options)));
+  const runs = await Promise.all(collectors.map((c) => runOne(c, deps, options)));
   if (options.signal?.aborted) {
     throw new CnsError('CANCELLED', 'the snapshot was cancelled', { cause: options.signal.reason });
   }
@@ -49,19 +56,19 @@ export async function runCollectors(
 
 async function runOne(
   collector: Collector,
-  ports: CollectorPorts,
+  deps: RunCollectorsDeps,
   { timeoutMs, signal }: RunCollectorsOptions,
 ): Promise<CollectorRun> {
-  const timeout = AbortSignal.timeout(timeoutMs);
+  const timeout = deps.timeouts.signal(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-  const started = performance.now();
+  const started = deps.timer.now();
   const done = (run: Omit<CollectorRun, 'collector' | 'elapsedMs'>): CollectorRun => ({
     collector,
-    elapsedMs: performance.now() - started,
+    elapsedMs: deps.timer.now() - started,
     ...run,
   });
   try {
-    const output = await untilAborted(collector.collect(ports, combined), combined);
+    const output = await untilAborted(collector.collect(deps, combined), combined);
     if (output.subtypes.length === 0) {
       const reason =
         output.missing.map((m) => `${m.part}: ${m.reason}`).join('; ') || 'it found nothing';

@@ -8,16 +8,22 @@ import { assembleSnapshot } from '../../core/snapshot/assemble-snapshot.js';
 import type { CollectorStatus, Snapshot } from '../../core/snapshot/snapshot-document.js';
 import { CnsError } from '../../core/shared/errors.js';
 import type { Clock } from '../ports.js';
-import { type Collector, type CollectorPorts } from './collector.js';
+import type { Collector } from './collector.js';
 import { gpuCollector } from './collect-gpu.js';
 import { k8sCollector } from './collect-k8s.js';
 import { osCollector } from './collect-os.js';
 import { systemdCollector } from './collect-systemd.js';
 import { readHostname } from './read-hostname.js';
-import { runCollectors, type CollectorRun } from './run-collectors.js';
+import { runCollectors, type CollectorRun, type RunCollectorsDeps } from './run-collectors.js';
+
+/** The collectors, in the order they are listed and run. */
+export const COLLECTOR_NAMES = ['systemd', 'os', 'k8s', 'gpu'] as const;
+export type CollectorName = (typeof COLLECTOR_NAMES)[number];
 
 /** What to collect and how; built from flags by the CLI, or from a request by the server. */
 export interface SnapshotOptions {
+  /** The collectors to run (--collectors); default all. */
+  readonly collectors?: readonly CollectorName[];
   /** Walk /proc/sys/net too. */
   readonly includeNetSysctl: boolean;
   readonly systemdUnits: readonly string[];
@@ -31,7 +37,7 @@ export interface SnapshotOptions {
   readonly nodeName?: string;
 }
 
-export interface SnapshotDeps extends CollectorPorts {
+export interface SnapshotDeps extends RunCollectorsDeps {
   readonly clock: Clock;
   readonly toolVersion: string;
   readonly signal?: AbortSignal;
@@ -49,12 +55,15 @@ export async function takeSnapshot(
   deps: SnapshotDeps,
 ): Promise<SnapshotResult> {
   const sourceNode = options.nodeName ?? (await readHostname(deps.files));
-  const collectors: Collector[] = [
-    systemdCollector({ units: options.systemdUnits, allProperties: options.allProperties }),
-    osCollector({ includeNet: options.includeNetSysctl, keepVolatile: options.allProperties }),
-    k8sCollector(sourceNode === undefined ? {} : { nodeName: sourceNode }),
-    gpuCollector(),
-  ];
+  const all: Record<CollectorName, () => Collector> = {
+    systemd: () =>
+      systemdCollector({ units: options.systemdUnits, allProperties: options.allProperties }),
+    os: () =>
+      osCollector({ includeNet: options.includeNetSysctl, keepVolatile: options.allProperties }),
+    k8s: () => k8sCollector(sourceNode === undefined ? {} : { nodeName: sourceNode }),
+    gpu: () => gpuCollector(),
+  };
+  const collectors = (options.collectors ?? COLLECTOR_NAMES).map((name) => all[name]());
   const runs = await runCollectors(collectors, deps, {
     timeoutMs: options.timeoutMs,
     ...(deps.signal ? { signal: deps.signal } : {}),

@@ -9,9 +9,14 @@ import {
   findOnPath,
 } from './run-host-command.js';
 
-const env = { PATH: process.env.PATH };
-const direct = createHostCommandRunner('/', { env });
 const isRoot = process.getuid?.() === 0;
+// Our own process, as the composition root describes it.
+const ownProcess = {
+  env: { PATH: process.env.PATH },
+  userId: process.getuid?.(),
+  killProcessGroup: (groupId: number, signal: 'SIGKILL') => process.kill(-groupId, signal),
+};
+const direct = createHostCommandRunner('/', ownProcess);
 
 /** Whether a process runs; a killed child of a killed parent may linger as a zombie until reaped. */
 async function running(pid: number): Promise<boolean> {
@@ -103,7 +108,7 @@ describe('findOnPath', () => {
 describe('createHostCommandRunner under another host root', () => {
   it('reports every command as UNAVAILABLE with the reason when no strategy works', async () => {
     const runner = createHostCommandRunner('/host', {
-      env,
+      ...ownProcess,
       chooseStrategy: () => Promise.resolve({ kind: 'unavailable', reason: 'no way in' }),
     });
     await expect(runner.run('nvidia-smi', [], { timeoutMs: 1000 })).rejects.toMatchObject({
@@ -113,9 +118,16 @@ describe('createHostCommandRunner under another host root', () => {
   });
 
   it('chooses direct execution for root / and chroot for a directory when running as root', async () => {
-    expect(await chooseHostCommandStrategy('/')).toEqual({ kind: 'direct' });
+    expect(await chooseHostCommandStrategy('/', ownProcess.userId)).toEqual({ kind: 'direct' });
     const expected = isRoot ? { kind: 'chroot', root: tmpdir() } : { kind: 'unavailable' };
-    expect(await chooseHostCommandStrategy(tmpdir())).toMatchObject(expected);
+    expect(await chooseHostCommandStrategy(tmpdir(), ownProcess.userId)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['chroots as root', 0, { kind: 'chroot' }],
+    ['explains that it cannot run commands as another user', 1000, { kind: 'unavailable' }],
+  ])('%s when the host root is not the root of PID 1', async (_name, userId, expected) => {
+    expect(await chooseHostCommandStrategy(tmpdir(), userId)).toMatchObject(expected);
   });
 
   describe.runIf(isRoot)('through chroot into a minimal root', () => {
@@ -138,7 +150,7 @@ describe('createHostCommandRunner under another host root', () => {
     });
 
     it('runs the command inside the root', async () => {
-      const runner = createHostCommandRunner(root, { env });
+      const runner = createHostCommandRunner(root, ownProcess);
       const result = await runner.run(
         'sh',
         ['-c', 'while read l; do echo "read: $l"; done < /marker'],
@@ -150,7 +162,7 @@ describe('createHostCommandRunner under another host root', () => {
     });
 
     it('reports a program missing from the root as NOT_FOUND, though it exists outside', async () => {
-      const runner = createHostCommandRunner(root, { env });
+      const runner = createHostCommandRunner(root, ownProcess);
       await expect(runner.run('ls', ['/'], { timeoutMs: 5000 })).rejects.toMatchObject({
         code: 'NOT_FOUND',
         message: 'ls not found on the host',

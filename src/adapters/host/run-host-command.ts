@@ -14,7 +14,7 @@ import type * as ChildProcessModule from 'node:child_process';
 import { accessSync, constants as fsConstants } from 'node:fs';
 import { readlink, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { CommandResult, CommandRunner } from '../../actions/ports.js';
+import type { CommandResult, CommandRunner, DeferInterrupts } from '../../actions/ports.js';
 import { CnsError } from '../../core/shared/errors.js';
 
 /** How host commands are run; chosen once per runner. */
@@ -29,9 +29,19 @@ export const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
 const HOST_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const NSENTER = ['nsenter', '--target', '1', '--mount', '--uts', '--ipc', '--net', '--pid', '--'];
 
-export interface HostCommandRunnerOptions {
+/** What the runner needs to know of our own process; the entry file reads it from `process`. */
+export interface RunnerProcess {
   /** The environment of the commands: ours for a direct run, with LC_ALL=C so output is parseable. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Our user id (undefined where there are none): root may chroot into a host root. */
+  readonly userId: number | undefined;
+  /** Sends `signal` to every process of the group `groupId` (process.kill with a negative id). */
+  readonly killProcessGroup: (groupId: number, signal: 'SIGKILL') => void;
+}
+
+export interface HostCommandRunnerOptions extends RunnerProcess {
+  /** Holds interrupts off while a command's process group lives, so an interrupt kills it first. */
+  readonly deferInterrupts?: DeferInterrupts;
   /** Decides the strategy; replaced in tests. */
   readonly chooseStrategy?: (root: string) => Promise<HostCommandStrategy>;
 }
@@ -45,7 +55,9 @@ export function createHostCommandRunner(
   let strategy: Promise<HostCommandStrategy> | undefined;
   return {
     async run(program, args, runOptions) {
-      strategy ??= (options.chooseStrategy ?? chooseHostCommandStrategy)(absoluteRoot);
+      strategy ??= options.chooseStrategy
+        ? options.chooseStrategy(absoluteRoot)
+        : chooseHostCommandStrategy(absoluteRoot, options.userId);
       const chosen = await strategy;
       if (chosen.kind === 'unavailable') {
         throw new CnsError('UNAVAILABLE', chosen.reason, {
@@ -66,13 +78,10 @@ export function createHostCommandRunner(
       const [command, ...commandArgs] = wrap(chosen, located, args);
       const signal = combineSignals(runOptions.signal, runOptions.timeoutMs);
       const wrapper = chosen.kind === 'direct' ? undefined : command;
-      const result = await spawnCollect(
-        command ?? program,
-        commandArgs,
-        env,
-        signal,
-        program,
-        wrapper,
+      const invocation = { command: command ?? program, args: commandArgs, env, program, wrapper };
+      const deferInterrupts = options.deferInterrupts ?? ((work) => work());
+      const result = await deferInterrupts(() =>
+        spawnCollect(invocation, signal, options.killProcessGroup),
       );
       return interpretWrapperExit(chosen, program, result);
     },
@@ -84,7 +93,10 @@ export function createHostCommandRunner(
  * are in a container sharing the host PID namespace), direct when it is our own namespace, chroot
  * when we are root, and otherwise explains why host commands cannot run.
  */
-export async function chooseHostCommandStrategy(root: string): Promise<HostCommandStrategy> {
+export async function chooseHostCommandStrategy(
+  root: string,
+  userId: number | undefined,
+): Promise<HostCommandStrategy> {
   if (root === '/') return { kind: 'direct' };
   const [rootStat, initRootStat, initMountNs, ownMountNs] = await Promise.all([
     stat(root).catch(() => undefined),
@@ -100,7 +112,7 @@ export async function chooseHostCommandStrategy(root: string): Promise<HostComma
   if (rootIsInitRoot && initMountNs !== undefined && ownMountNs !== undefined) {
     return initMountNs === ownMountNs ? { kind: 'direct' } : { kind: 'nsenter' };
   }
-  if (process.getuid?.() === 0) return { kind: 'chroot', root };
+  if (userId === 0) return { kind: 'chroot', root };
   return {
     kind: 'unavailable',
     reason:
@@ -177,13 +189,20 @@ function combineSignals(
 /** node:child_process costs ~12 ms to load; a host without the programs never needs it. */
 let childProcess: Promise<typeof ChildProcessModule> | undefined;
 
+/** One spawn: what runs (the wrapper, if any, around the host program) and in which environment. */
+interface Invocation {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The host program, for messages. */
+  readonly program: string;
+  readonly wrapper: string | undefined;
+}
+
 async function spawnCollect(
-  command: string,
-  args: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
+  { command, args, env, program, wrapper }: Invocation,
   signal: AbortSignal | undefined,
-  program: string,
-  wrapper: string | undefined,
+  killProcessGroup: RunnerProcess['killProcessGroup'],
 ): Promise<CommandResult> {
   childProcess ??= import('node:child_process');
   const { spawn } = await childProcess;
@@ -200,7 +219,7 @@ async function spawnCollect(
     const killGroup = (): void => {
       if (child.pid === undefined) return;
       try {
-        process.kill(-child.pid, 'SIGKILL');
+        killProcessGroup(child.pid, 'SIGKILL');
       } catch {
         // The group is already gone.
       }

@@ -147,6 +147,31 @@ describe('cnsctl diff --recipe (drift)', () => {
     );
     await expectGolden('../diff/golden/drift-table.txt', relative(run.stdout));
   });
+
+  it('reports an H100 recipe as drifted on a GB200 node, and validate fails it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cnsctl-gpu-'));
+    const recipe = join(dir, 'recipe.yaml');
+    const gb200 = join(dir, 'gb200-node.yaml');
+    const demoFlags = ['--service', 'eks', '--accelerator', 'h100', '--os', 'ubuntu'];
+    expect(
+      (await cnsctl(['recipe', ...demoFlags, '--intent', 'training', '-o', recipe])).code,
+    ).toBe(0);
+    await writeFile(
+      gb200,
+      (await readFile(AFTER, 'utf8')).replace('NVIDIA H100 80GB HBM3', 'NVIDIA GB200'),
+    );
+    const drift = await cnsctl(['diff', '--recipe', recipe, gb200, '-t', 'json']);
+    expect(drift.code).toBe(1);
+    expect((JSON.parse(drift.stdout) as RecipeDrift).drift).toEqual([
+      expect.objectContaining({
+        name: 'GPU.smi.gpu.model',
+        message: 'GPU.smi.gpu.model: expected ~= H100, node has NVIDIA GB200',
+      }),
+    ]);
+    const validation = await cnsctl(['validate', '--recipe', recipe, '--snapshot', gb200]);
+    expect(validation.code).toBe(1);
+    expect(validation.stdout).toContain('status: fail');
+  });
 });
 
 describe('cnsctl diff (bad input)', () => {

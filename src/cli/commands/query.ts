@@ -2,9 +2,12 @@
  * @module `cnsctl query --selector PATH`: one value of the fully hydrated recipe (merged component
  * values included), for scripts: scalars print bare, structures as YAML or JSON.
  */
-import { Command, Option } from '@commander-js/extra-typings';
+import { Command } from '@commander-js/extra-typings';
 import type { CliContext } from '../cli-context.js';
-import { withCriteriaOptions } from '../shared-flags.js';
+import { queryRenderers } from '../format/query-renderers.js';
+import { toQueryOptions } from '../options/query-options.js';
+import { withCriteriaOptions, withOutputOptions } from '../shared-flags.js';
+import { writeResult } from '../write-result.js';
 
 const EXAMPLES = `
 Examples:
@@ -21,41 +24,32 @@ Examples:
 `;
 
 export function registerQuery(program: Command, context: CliContext): void {
-  const command = withCriteriaOptions(
-    new Command('query').description(
-      'Print one value of the hydrated recipe, selected by a dotted path',
-    ),
-  )
-    .requiredOption(
+  const command = withOutputOptions(
+    withCriteriaOptions(
+      new Command('query').description(
+        'Print one value of the hydrated recipe, selected by a dotted path',
+      ),
+    ).requiredOption(
       '--selector <path>',
       'dotted path into the recipe, e.g. components.gpu-operator.values.driver',
-    )
-    .option('-o, --output <uri>', 'write the value to this file (atomically) instead of stdout')
-    .addOption(
-      new Option('-t, --format <format>', 'format of structured values')
-        .choices(['yaml', 'json'] as const)
-        .default('yaml' as const),
-    )
+    ),
+    queryRenderers,
+    {
+      output: 'write the value to this file (atomically) instead of stdout',
+      format: 'format of structured values',
+    },
+  )
     .addHelpText('after', EXAMPLES)
     .action(async (flags) => {
-      const [{ recipeFromFlags }, { hydrateRecipe }, { selectPath }, serialize, { writeResult }] =
-        await Promise.all([
-          import('../recipe-request.js'),
-          import('../../core/recipe/hydrate-recipe.js'),
-          import('../../core/recipe/select-path.js'),
-          import('../../core/shared/serialize.js'),
-          import('../write-result.js'),
-        ]);
-      const { catalog, recipe } = await recipeFromFlags(context, flags);
-      const value = selectPath(hydrateRecipe(catalog, recipe), flags.selector);
-      const scalar = value === null || typeof value !== 'object';
-      await writeResult(context, flags, {
-        yaml: () =>
-          scalar
-            ? `${String(value as string | number | boolean | null)}\n`
-            : serialize.toYaml(value),
-        json: () => serialize.toJson(value),
-      });
+      const options = toQueryOptions(flags);
+      const [{ recipeFromInputs }, { hydrateRecipe }, { selectPath }] = await Promise.all([
+        import('../../actions/recipe/recipe-from-inputs.js'),
+        import('../../core/recipe/hydrate-recipe.js'),
+        import('../../core/recipe/select-path.js'),
+      ]);
+      const { catalog, recipe } = await recipeFromInputs(options.request, context.deps);
+      const value = selectPath(hydrateRecipe(catalog, recipe), options.selector);
+      await writeResult(context, options, queryRenderers[options.format], value, {});
     });
   program.addCommand(command);
 }

@@ -23,6 +23,7 @@ describe('cnsctl recipe', () => {
       { name: 'OS.release.ID', value: 'ubuntu' },
       { name: 'OS.release.VERSION_ID', value: '24.04' },
       { name: 'OS.sysctl./proc/sys/kernel/osrelease', value: '>= 6.8' },
+      { name: 'GPU.smi.gpu.model', value: '~= H100' },
     ]);
     const versions = Object.fromEntries(recipe.componentRefs.map((c) => [c.name, c.version]));
     expect(versions).toMatchObject({ 'cert-manager': 'v1.17.2', 'gpu-operator': 'v25.10.1' });
@@ -133,15 +134,64 @@ describe('cnsctl recipe', () => {
     ],
     [
       'an unknown location scheme',
-      ['recipe', '--snapshot', 'cm://gpu-operator/cns-snapshot'],
+      ['recipe', '--snapshot', 's3://bucket/snapshot.yaml'],
       2,
-      /cm:\/\//,
+      /s3:\/\/bucket\/snapshot.yaml: unsupported location "s3:\/\/"/,
+    ],
+    [
+      'a ConfigMap where no cluster is configured',
+      ['recipe', '--snapshot', 'cm://gpu-operator/cns-snapshot'],
+      6,
+      /^error: cm:\/\/gpu-operator\/cns-snapshot: no kubeconfig \(KUBECONFIG, ~\/.kube\/config\) or in-cluster service account found\n$/,
+    ],
+    [
+      'a ConfigMap with a kubeconfig that does not exist',
+      [
+        'recipe',
+        '--snapshot',
+        'cm://gpu-operator/cns-snapshot',
+        '--kubeconfig',
+        '/nonexistent/kubeconfig',
+      ],
+      3,
+      /^error: cm:\/\/gpu-operator\/cns-snapshot: kubeconfig \/nonexistent\/kubeconfig: no such file\n$/,
+    ],
+    [
+      'a malformed ConfigMap location',
+      ['recipe', '--snapshot', 'cm://Gpu_Operator/cns-snapshot'],
+      2,
+      /cm:\/\/Gpu_Operator\/cns-snapshot: "Gpu_Operator" is not a namespace name/,
+    ],
+    [
+      'stdin named for both the snapshot and the criteria',
+      ['recipe', '--snapshot', '-', '--criteria', '-'],
+      2,
+      /^error: stdin \(-\) can be read only once, but --criteria and --snapshot each name it; give all but one as a file or URL\n$/,
     ],
   ])('exits with a clear message on %s', async (_name, argv, code, message) => {
     const run = await cnsctl(argv);
     expect(run.code).toBe(code);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses a recipeCriteria document with a misspelt key instead of ignoring it', async () => {
+    const run = await cnsctl(['recipe', '--criteria', '-'], {
+      stdin:
+        'kind: recipeCriteria\napiVersion: cns.nvidia.com/v1alpha1\nspec:\n  servce: eks\n  accelerator: h100\n',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/<stdin>: not a valid recipeCriteria at spec: unknown key "servce"/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses a SOURCE_DATE_EPOCH that is not whole seconds, naming it', async () => {
+    const run = await cnsctl(DEMO, { env: { SOURCE_DATE_EPOCH: 'yesterday' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'error: SOURCE_DATE_EPOCH must be whole seconds since 1970, got "yesterday"\n',
+    );
     expect(run.stdout).toBe('');
   });
 

@@ -3,7 +3,10 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import type { CliContext } from '../cli-context.js';
+import { recipeRenderers } from '../format/recipe-renderers.js';
+import { toRecipeOptions } from '../options/recipe-options.js';
 import { withCriteriaOptions, withOutputOptions } from '../shared-flags.js';
+import { writeResult } from '../write-result.js';
 
 const EXAMPLES = `
 Examples:
@@ -12,6 +15,9 @@ Examples:
 
   # From a snapshot: service, GPU and OS are detected; the intent comes from the flag
   cnsctl recipe --snapshot snapshot.yaml --intent training -o recipe.yaml
+
+  # From the snapshot an agent left in the cluster (cnsctl snapshot --deploy-agent)
+  cnsctl recipe --snapshot cm://gpu-operator/cns-snapshot --intent training -o recipe.yaml
 
   # As JSON, or as a readable table
   cnsctl recipe --service gke --os cos --accelerator h100 -t json | jq '.deploymentOrder'
@@ -28,23 +34,14 @@ export function registerRecipe(program: Command, context: CliContext): void {
         'Build a recipe (validated component versions, values, constraints and deployment order) for the given criteria',
       ),
     ),
-    ['yaml', 'json', 'table'] as const,
+    recipeRenderers,
   )
     .addHelpText('after', EXAMPLES)
     .action(async (flags) => {
-      const [{ recipeFromFlags }, { toJson, toYaml }, { formatRecipeTable }, { writeResult }] =
-        await Promise.all([
-          import('../recipe-request.js'),
-          import('../../core/shared/serialize.js'),
-          import('../format/recipe-table.js'),
-          import('../write-result.js'),
-        ]);
-      const { recipe } = await recipeFromFlags(context, flags);
-      await writeResult(context, flags, {
-        yaml: () => toYaml(recipe),
-        json: () => toJson(recipe),
-        table: () => formatRecipeTable(recipe),
-      });
+      const options = toRecipeOptions(flags);
+      const { recipeFromInputs } = await import('../../actions/recipe/recipe-from-inputs.js');
+      const { recipe } = await recipeFromInputs(options.request, context.deps);
+      await writeResult(context, options, recipeRenderers[options.format], recipe, {});
     });
   program.addCommand(command);
 }

@@ -3,33 +3,44 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { cnsctl } from '../../../test/cli/run-cli-in-process.js';
-import { HOSTS_DIR } from '../../../test/snapshot/fixture-host.js';
+import { cnsctl, type CliRunOptions } from '../../../test/cli/run-cli-in-process.js';
+import {
+  fixtureHostRoot,
+  noCluster,
+  openFixtureHost,
+} from '../../../test/snapshot/fixture-host.js';
 import { DEFAULT_SYSTEMD_UNITS } from '../../actions/snapshot/collect-systemd.js';
 import { DEFAULT_COLLECTOR_TIMEOUT } from '../../actions/snapshot/to-snapshot-options.js';
-import { snapshotSchema, type Snapshot } from '../../core/snapshot/snapshot.js';
+import type { Snapshot } from '../../core/snapshot/snapshot.js';
 
-const root = (host: string): string => join(HOSTS_DIR, host, 'root');
-const noCluster = { KUBECONFIG: '/nonexistent/kubeconfig' };
+// The fixture hosts (test/fixtures/hosts) behind the host and cluster ports, as composePorts would
+// build them for a real host root: the same command, flags and output path as on a node.
+const onFixtureHosts: CliRunOptions = { ports: { openHost: openFixtureHost, openKube: noCluster } };
+// The time the snapshot action's own golden files were taken at (test/snapshot/golden).
+const GOLDEN_TIME = { SOURCE_DATE_EPOCH: '1768309349' };
 
 describe('cnsctl snapshot', () => {
-  it('writes a Snapshot of this machine as YAML and warns once per collector that is not ok', async () => {
-    const run = await cnsctl(['snapshot'], { env: noCluster });
+  it("writes the host's Snapshot as YAML, byte for byte the snapshot action's golden file, and warns once per collector that is not ok", async () => {
+    const run = await cnsctl(['snapshot', '--host-root', fixtureHostRoot('ubuntu-gpu-node')], {
+      ...onFixtureHosts,
+      env: GOLDEN_TIME,
+    });
     expect(run.code).toBe(0);
-    const snapshot = snapshotSchema.parse(parse(run.stdout)) as Snapshot;
-    expect(snapshot.metadata.timestamp).toBe('2026-01-13T13:05:58Z');
-    const notOk = (snapshot.metadata.collectors ?? []).filter((c) => c.status !== 'ok');
-    const warnings = run.stderr.split('\n').filter((l) => l.startsWith('warning: '));
-    expect(warnings).toEqual(notOk.map((c) => `warning: ${c.name} ${c.status}: ${c.reason ?? ''}`));
-    expect(warnings).toContain(
-      'warning: k8s unavailable: no kubeconfig (KUBECONFIG, ~/.kube/config) or in-cluster service account found',
+    const golden = await readFile(
+      new URL('../../../test/snapshot/golden/ubuntu-gpu-node.yaml', import.meta.url),
+      'utf8',
+    );
+    expect(run.stdout).toBe(golden);
+    expect(run.stderr).toBe(
+      'warning: k8s unavailable: no kubeconfig or in-cluster configuration found\n',
     );
   });
 
-  it('reads the host mounted at --host-root, as JSON', async () => {
-    const run = await cnsctl(['snapshot', '--host-root', root('ubuntu-gpu-node'), '-t', 'json'], {
-      env: noCluster,
-    });
+  it('writes JSON with -t json', async () => {
+    const run = await cnsctl(
+      ['snapshot', '--host-root', fixtureHostRoot('ubuntu-gpu-node'), '-t', 'json'],
+      onFixtureHosts,
+    );
     expect(run.code).toBe(0);
     const snapshot = JSON.parse(run.stdout) as Snapshot;
     expect(snapshot.metadata['source-node']).toBe('ip-10-0-182-128.ec2.internal');
@@ -45,9 +56,10 @@ describe('cnsctl snapshot', () => {
   });
 
   it('prints the one-screen table', async () => {
-    const run = await cnsctl(['snapshot', '--host-root', root('ubuntu-gpu-node'), '-t', 'table'], {
-      env: noCluster,
-    });
+    const run = await cnsctl(
+      ['snapshot', '--host-root', fixtureHostRoot('ubuntu-gpu-node'), '-t', 'table'],
+      onFixtureHosts,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
       /^Snapshot of ip-10-0-182-128\.ec2\.internal at 2026-01-13T13:05:58Z/,
@@ -60,9 +72,10 @@ describe('cnsctl snapshot', () => {
   it('writes the document to a file with -o', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cnsctl-snapshot-'));
     const file = join(dir, 'snapshot.yaml');
-    const run = await cnsctl(['snapshot', '--host-root', root('no-gpu-host'), '-o', file], {
-      env: noCluster,
-    });
+    const run = await cnsctl(
+      ['snapshot', '--host-root', fixtureHostRoot('no-gpu-host'), '-o', file],
+      onFixtureHosts,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     const snapshot = parse(await readFile(file, 'utf8')) as Snapshot;
@@ -71,9 +84,10 @@ describe('cnsctl snapshot', () => {
   });
 
   it('exits 6 with the reason when --require-gpu finds no GPU', async () => {
-    const run = await cnsctl(['snapshot', '--host-root', root('no-gpu-host'), '--require-gpu'], {
-      env: noCluster,
-    });
+    const run = await cnsctl(
+      ['snapshot', '--host-root', fixtureHostRoot('no-gpu-host'), '--require-gpu'],
+      onFixtureHosts,
+    );
     expect(run.code).toBe(6);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('a GPU is required but none was found');
@@ -84,15 +98,16 @@ describe('cnsctl snapshot', () => {
     ['a relative host root', ['--host-root', 'host'], '--host-root must be an absolute directory'],
     ['an unknown format', ['-t', 'xml'], "argument 'xml' is invalid"],
   ])('exits 2 for %s', async (_name, flags, message) => {
-    const run = await cnsctl(['snapshot', ...flags], { env: noCluster });
+    const run = await cnsctl(['snapshot', ...flags], onFixtureHosts);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
   });
 
   it('logs per-collector times with --debug, and nothing volatile in the document', async () => {
-    const run = await cnsctl(['--debug', 'snapshot', '--host-root', root('h100-minimal')], {
-      env: noCluster,
-    });
+    const run = await cnsctl(
+      ['--debug', 'snapshot', '--host-root', fixtureHostRoot('h100-minimal')],
+      onFixtureHosts,
+    );
     expect(run.stderr).toMatch(
       /snapshot collectors: systemd \d+ ms, os \d+ ms, k8s \d+ ms, gpu \d+ ms/,
     );

@@ -38,7 +38,7 @@ describe('cnsctl validate', () => {
     let ticks = 0;
     const timer = { now: () => (ticks++ === 0 ? 1000 : 1000.0115) };
     const run = await cnsctl(['validate', '--recipe', DEMO_RECIPE, '--snapshot', DEMO_SNAPSHOT], {
-      deps: { timer },
+      ports: { timer },
     });
     expect((parse(run.stdout) as ValidationResult).summary.duration).toBe('11.5µs');
   });
@@ -202,49 +202,110 @@ describe('cnsctl validate', () => {
   });
 
   it.each([
-    ['a missing snapshot file', ['--snapshot', '/nonexistent/snapshot.yaml'], 3, 'NOT_FOUND'],
-    ['a recipe given as the snapshot', ['--snapshot', DEMO_RECIPE], 2, 'INPUT_SCHEMA'],
+    [
+      'a missing snapshot file',
+      ['--recipe', DEMO_RECIPE, '--snapshot', '/nonexistent/snapshot.yaml'],
+      3,
+      'NOT_FOUND',
+    ],
+    [
+      'a recipe given as the snapshot',
+      ['--recipe', DEMO_RECIPE, '--snapshot', DEMO_RECIPE],
+      2,
+      'INPUT_SCHEMA',
+    ],
     ['both documents from stdin', ['--recipe', '-', '--snapshot', '-'], 2, 'USAGE'],
   ])('refuses %s', async (_name, flags, code, errorName) => {
-    const argv = [
-      'validate',
-      '--recipe',
-      DEMO_RECIPE,
-      '--snapshot',
-      DEMO_SNAPSHOT,
-      ...flags,
-      '--log-json',
-    ];
+    const argv = ['validate', ...flags, '--log-json'];
     const run = await cnsctl(argv);
     expect(run.code).toBe(code);
     expect(errorCode(run.stderr)).toBe(errorName);
     expect(run.stdout).toBe('');
   });
 
-  it('refuses a recipe with a bad constraint with BAD_CONSTRAINT, naming it, before validating', async () => {
-    const recipe = await tempFile(
-      'bad.yaml',
-      'kind: recipeResult\napiVersion: cns.nvidia.com/v1alpha1\nconstraints:\n  - name: OS.release.ID\n    value: ubuntu\n  - name: K8s.server.version\n    value: ">= latest"\n',
+  describe('on a snapshot with nothing the recipe asks for (a CPU machine)', () => {
+    const emptySnapshot = () =>
+      tempFile(
+        'cpu.yaml',
+        'kind: Snapshot\napiVersion: cns.nvidia.com/v1alpha1\nmetadata: {}\nmeasurements: []\n',
+      );
+
+    it.each([
+      ['yaml', (out: string) => (parse(out) as ValidationResult).summary.status, 'incomplete'],
+      ['json', (out: string) => (JSON.parse(out) as ValidationResult).summary.status, 'incomplete'],
+      ['table', (out: string) => /^(\w+): 0 passed/m.exec(out)?.[1], 'INCOMPLETE'],
+      ['junit', (out: string) => /name="status" value="(\w+)"/.exec(out)?.[1], 'incomplete'],
+    ])(
+      'says incomplete, never pass, in %s, and exits 0 with a warning by default',
+      async (format, status, expected) => {
+        const snapshot = await emptySnapshot();
+        const run = await cnsctl([
+          'validate',
+          '--recipe',
+          DEMO_RECIPE,
+          '--snapshot',
+          snapshot,
+          '-t',
+          format,
+        ]);
+        expect(run.code).toBe(0);
+        expect(status(run.stdout)).toBe(expected);
+        expect(run.stderr).toContain('validation incomplete: 4 of 4 constraints not measured');
+      },
     );
-    const run = await cnsctl([
-      'validate',
-      '--recipe',
-      recipe,
-      '--snapshot',
-      DEMO_SNAPSHOT,
-      '--log-json',
-    ]);
-    expect(run.code).toBe(2);
-    const line = JSON.parse(run.stderr.trim()) as {
-      code: string;
-      details: { name: string; index: number };
-    };
-    expect(line).toMatchObject({
-      code: 'BAD_CONSTRAINT',
-      details: { name: 'K8s.server.version', index: 1 },
+
+    it('exits 1 under --fail-on skipped, with each skipped constraint a JUnit failure', async () => {
+      const snapshot = await emptySnapshot();
+      const run = await cnsctl([
+        'validate',
+        '--recipe',
+        DEMO_RECIPE,
+        '--snapshot',
+        snapshot,
+        '--fail-on',
+        'skipped',
+        '-t',
+        'junit',
+      ]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('tests="4" failures="4" errors="0" skipped="0"');
+      expect(run.stdout).toMatch(/<failure message="not measured: [^"]*" type="skipped">/);
+      expect(run.stderr).toBe('');
     });
-    expect(run.stdout).toBe('');
   });
+
+  it.each([
+    ['an ordering operator before text', '">= latest"'],
+    ['two clauses without a comma', '">=6.8 <6.0"'],
+    ['text after the version', '">= 6.8 garbage"'],
+    ['a word match against a version', '"~= 1.30"'],
+  ])(
+    'refuses a recipe with %s with BAD_CONSTRAINT, naming it, before validating or diffing',
+    async (_name, value) => {
+      const recipe = await tempFile(
+        'bad.yaml',
+        `kind: recipeResult\napiVersion: cns.nvidia.com/v1alpha1\nconstraints:\n  - name: OS.release.ID\n    value: ubuntu\n  - name: K8s.server.version\n    value: ${value}\n`,
+      );
+      for (const argv of [
+        ['validate', '--recipe', recipe, '--snapshot', DEMO_SNAPSHOT],
+        ['diff', '--recipe', recipe, DEMO_SNAPSHOT],
+      ]) {
+        const run = await cnsctl([...argv, '--log-json']);
+        expect(run.code).toBe(2);
+        const line = JSON.parse(run.stderr.trim()) as {
+          code: string;
+          msg: string;
+          details: { name: string; index: number };
+        };
+        expect(line).toMatchObject({
+          code: 'BAD_CONSTRAINT',
+          details: { name: 'K8s.server.version', index: 1 },
+        });
+        expect(JSON.stringify(line)).toContain('K8s.server.version');
+        expect(run.stdout).toBe('');
+      }
+    },
+  );
 
   it('refuses malformed YAML with exit code 2 and no stack trace', async () => {
     const snapshot = await tempFile('broken.yaml', 'kind: Snapshot\nmeasurements: [\n');

@@ -3,6 +3,7 @@
  * (stdout is a TTY and no -o file) and NO_COLOR is unset or empty (no-color.org). YAML, JSON and JUnit
  * are never coloured. Formatters take a Paint, so they are tested without a terminal.
  */
+import { STDIO_LOCATION } from '../../core/shared/document-source.js';
 import type { CliIo } from '../cli-context.js';
 
 type Brush = (text: string) => string;
@@ -23,7 +24,7 @@ export const PLAIN: Paint = { red: same, green: same, yellow: same, dim: same, b
 
 /** Whether table output to `output` (undefined or `-` = stdout) should be coloured. */
 export function wantsColor(io: Pick<CliIo, 'stdout' | 'env'>, output: string | undefined): boolean {
-  const toStdout = output === undefined || output === '-';
+  const toStdout = output === undefined || output === STDIO_LOCATION;
   const noColor = io.env.NO_COLOR;
   return toStdout && io.stdout.isTTY === true && (noColor === undefined || noColor === '');
 }

@@ -1,6 +1,6 @@
 /**
- * @module The human summary of a recipeResult: criteria, overlays applied and excluded, constraints,
- * and components in deployment order.
+ * @module The human summary of a recipeResult: criteria, overlays applied and excluded, constraints
+ * (with the excluded overlay that requires them, where one does), and components in deployment order.
  */
 import type { RecipeResult } from '../../core/recipe/recipe-result.js';
 import { renderTable } from './render-table.js';
@@ -17,11 +17,17 @@ export function formatRecipeTable(recipe: RecipeResult): string {
   const excluded = recipe.metadata.excludedOverlays ?? [];
   if (excluded.length > 0) parts.push(`Overlays excluded by the snapshot: ${excluded.join(', ')}`);
   parts.push('');
+  // Constraints kept from excluded overlays get a third column, so the table shows why they are there.
+  const marked = recipe.constraints.some((c) => c.excludedOverlay !== undefined);
   parts.push(
     recipe.constraints.length > 0
       ? renderTable(
-          ['CONSTRAINT', 'EXPECTED'],
-          recipe.constraints.map((c) => [c.name, c.value]),
+          marked
+            ? ['CONSTRAINT', 'EXPECTED', 'REQUIRED BY EXCLUDED OVERLAY']
+            : ['CONSTRAINT', 'EXPECTED'],
+          recipe.constraints.map((c) =>
+            marked ? [c.name, c.value, c.excludedOverlay ?? ''] : [c.name, c.value],
+          ),
         )
       : 'No constraints.\n',
   );

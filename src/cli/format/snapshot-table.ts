@@ -31,7 +31,7 @@ export function formatSnapshotTable(snapshot: Snapshot): string {
   ];
   const width = Math.max(...facts.map(([label]) => label.length));
   const lines = facts.map(([label, value]) => `${label.padEnd(width)}  ${value}`);
-  const collectors = metadata.collectors ?? [];
+  const collectors = snapshot.collectors ?? [];
   const table =
     collectors.length > 0
       ? renderTable(

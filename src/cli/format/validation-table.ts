@@ -73,10 +73,20 @@ export function formatValidationTable(result: ValidationResult, paint: Paint = P
     summary.warnings > 0
       ? ` (${summary.warnings} warning${summary.warnings === 1 ? '' : 's'})`
       : '';
-  const verdict = summary.status === 'pass' ? paint.green('PASS') : paint.red('FAIL');
+  const verdict =
+    summary.status === 'pass'
+      ? paint.green('PASS')
+      : summary.status === 'incomplete'
+        ? paint.yellow('INCOMPLETE')
+        : paint.red('FAIL');
   const duration = summary.duration === undefined ? '' : ` in ${summary.duration}`;
   parts.push(
     `\n${verdict}: ${summary.passed} passed, ${summary.failed} failed${warnings}, ${summary.skipped} skipped of ${summary.total} constraint${summary.total === 1 ? '' : 's'}${duration}\n`,
   );
+  if (summary.status === 'incomplete') {
+    parts.push(
+      `Not a pass: the snapshot has no value for ${summary.skipped} of the constraints (SKIP above).\n`,
+    );
+  }
   return parts.join('');
 }

@@ -29,24 +29,120 @@ describe('evaluateExpression', () => {
     ['24.04', '24.04', true],
     ['24.04', '24.4', false],
     ['>= 1.30', 'not-a-version', false],
+    ['>= 1.32.4-eks-1', 'v1.32.4-eks-2', true],
+    ['~= H100', 'NVIDIA H100 80GB HBM3', true],
+    ['~= h100', 'NVIDIA H100 PCIe', true],
+    ['~= H100', 'NVIDIA H100-SXM5', true],
+    ['~= H100', 'NVIDIA GH100', false],
+    ['~= B200', 'NVIDIA GB200', false],
+    ['~= GB200', 'NVIDIA GB200', true],
+    ['~= L40', 'NVIDIA L40S', false],
+    ['~= L40S', 'NVIDIA L40S', true],
+    ['~= A100', 'NVIDIA A100-SXM4-80GB', true],
+    ['~= H100 80GB', 'NVIDIA H100  80GB HBM3', true],
+    ['~= H100 80GB', 'NVIDIA H100 94GB NVL', false],
+    ['~= eks', 'v1.34.1-eks-3025e55', true],
+    ['~= H100, ~= HBM3', 'NVIDIA H100 80GB HBM3', true],
+    ['~= H100, ~= NVL', 'NVIDIA H100 80GB HBM3', false],
+    ['~= a.b', 'axb', false],
   ])('%s against %s holds: %s', (value, actual, expected) => {
     expect(holds(value, actual)).toBe(expected);
   });
 });
 
 describe('parseConstraintExpression', () => {
-  it.each([['>= ubuntu'], ['>='], ['>= 1.30,'], ['=> 1.30'], ['<> 2'], ['>= 1.30, > ']])(
-    'refuses %j with BAD_CONSTRAINT',
-    (value) => {
-      try {
-        parseConstraintExpression(value, 'K8s.server.version');
-        expect.unreachable();
-      } catch (error) {
-        expect(isCnsError(error) && error.code).toBe('BAD_CONSTRAINT');
-        expect(isCnsError(error) && error.details.name).toBe('K8s.server.version');
-      }
-    },
-  );
+  it.each([
+    ['>= ubuntu', 'needs a version after >='],
+    ['>=', 'empty clause'],
+    ['>= 1.30,', 'empty clause'],
+    ['=> 1.30', 'unknown operator'],
+    ['<> 2', 'unknown operator'],
+    ['>= 1.30, > ', 'empty clause'],
+    ['>=6.8 <6.0', 'second operator (<)'],
+    ['>= 6.8 garbage', '"6.8" is followed by " garbage"'],
+    ['== 24.04 LTS', '"24.04" is followed by " LTS"'],
+    ['!= 1.30 ; rm', 'is followed by " ; rm"'],
+    ['!= rhel >= 9', 'second operator (>=)'],
+    ['~=', 'empty clause'],
+    ['~= 1.30', 'is a version'],
+    ['~= H100 ~= GB200', 'second operator (~=)'],
+    ['~~ H100', 'unknown operator'],
+  ])('refuses %j with BAD_CONSTRAINT naming the constraint (%s)', (value, problem) => {
+    try {
+      parseConstraintExpression(value, 'K8s.server.version');
+      expect.unreachable();
+    } catch (error) {
+      expect(isCnsError(error) && error.code).toBe('BAD_CONSTRAINT');
+      expect(isCnsError(error) && error.details.name).toBe('K8s.server.version');
+      expect((error as Error).message).toContain('K8s.server.version');
+      expect((error as Error).message).toContain(problem);
+    }
+  });
+
+  it('reads an exact string as it is, spaces and all', () => {
+    expect(parseConstraintExpression('Ubuntu 24.04.3 LTS').clauses).toEqual([
+      { operand: 'Ubuntu 24.04.3 LTS' },
+    ]);
+  });
+});
+
+describe('parsing completely (properties)', () => {
+  const version = fc
+    .array(fc.nat({ max: 999 }), { minLength: 1, maxLength: 3 })
+    .map((p) => p.join('.'));
+  const trailing = fc
+    .string({ minLength: 1, maxLength: 12 })
+    .filter((t) => t.trim() !== '' && !t.includes(','));
+  const operator = fc.constantFrom('>=', '<=', '>', '<', '==', '!=');
+
+  it('refuses any version operand followed by a space and more text', () => {
+    fc.assert(
+      fc.property(operator, version, trailing, (op, v, rest) => {
+        const value = `${op} ${v} ${rest}`;
+        try {
+          parseConstraintExpression(value);
+          return false;
+        } catch (error) {
+          return isCnsError(error) && error.code === 'BAD_CONSTRAINT';
+        }
+      }),
+    );
+  });
+
+  it('accepts every operator before a bare version, and the clause keeps the operand', () => {
+    fc.assert(
+      fc.property(operator, version, (op, v) => {
+        const [clause] = parseConstraintExpression(`${op} ${v}`).clauses;
+        return clause?.operator === op && clause.operand === v && clause.version !== undefined;
+      }),
+    );
+  });
+});
+
+describe('~= (properties)', () => {
+  // Not V + digit: that reads as a version (v1), which ~= refuses.
+  const word = fc.stringMatching(/^[A-UW-Z][A-Z0-9]{1,6}$/);
+  const separator = fc.constantFrom(' ', '-', '_', '/', '(', ')');
+  const letter = fc.stringMatching(/^[a-zA-Z0-9]$/);
+
+  it('holds when the word stands alone in the text, in any case', () => {
+    fc.assert(
+      fc.property(word, separator, separator, (w, before, after) =>
+        holds(`~= ${w}`, `NVIDIA${before}${w.toLowerCase()}${after}80GB`),
+      ),
+    );
+  });
+
+  it('fails when the word is part of a longer word', () => {
+    fc.assert(
+      fc.property(
+        word,
+        letter,
+        fc.boolean(),
+        (w, extra, atStart) => !holds(`~= ${w}`, `NVIDIA ${atStart ? extra + w : w + extra} 80GB`),
+      ),
+    );
+  });
 });
 
 describe('ordering operators (properties)', () => {

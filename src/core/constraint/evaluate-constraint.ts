@@ -3,7 +3,8 @@
  * failed or skipped) with expected, actual and a message saying why; a value absent from the snapshot
  * is skipped with the reason, never passed.
  */
-import type { Constraint, ConstraintSeverity } from '../recipe/catalog-schema.js';
+import type { ConstraintSeverity } from '../recipe/catalog-schema.js';
+import type { RecipeConstraint } from '../recipe/recipe-result.js';
 import type { Scalar, Snapshot } from '../snapshot/snapshot.js';
 import { compareAtPrecision, parseLooseVersion } from '../version/loose-version.js';
 import {
@@ -24,6 +25,8 @@ export interface ConstraintResult {
   readonly message: string;
   readonly severity: ConstraintSeverity;
   readonly remediation?: string;
+  /** The overlay that requires this constraint and that the recipe left out (see RecipeConstraint). */
+  readonly excludedOverlay?: string;
 }
 
 export interface ExpressionOutcome {
@@ -47,11 +50,16 @@ export function evaluateExpression(
 }
 
 function evaluateClause(clause: ConstraintClause, actual: string): ExpressionOutcome {
-  const { operator, operand, version } = clause;
+  const { operator, operand, version, pattern } = clause;
   if (operator === undefined) {
     return actual === operand
       ? { holds: true, message: `${actual} equals ${operand}` }
       : { holds: false, message: `expected exactly "${operand}", found "${actual}"` };
+  }
+  if (pattern) {
+    return pattern.test(actual)
+      ? { holds: true, message: `"${actual}" matches ${operand}` }
+      : { holds: false, message: `"${actual}" does not contain the word ${operand}` };
   }
   const actualVersion = version ? parseLooseVersion(actual) : undefined;
   if (operator === '==' || operator === '!=') {
@@ -95,14 +103,17 @@ function evaluateClause(clause: ConstraintClause, actual: string): ExpressionOut
  * Evaluates one constraint against a snapshot.
  * @throws CnsError BAD_CONSTRAINT when the constraint's value cannot be parsed.
  */
-export function evaluateConstraint(constraint: Constraint, snapshot: Snapshot): ConstraintResult {
+export function evaluateConstraint(
+  constraint: RecipeConstraint,
+  snapshot: Snapshot,
+): ConstraintResult {
   const expression = parseConstraintExpression(constraint.value, constraint.name);
   return evaluateParsedConstraint(constraint, expression, snapshot);
 }
 
 /** evaluateConstraint for an expression parsed once up front (validate parses all before evaluating). */
 export function evaluateParsedConstraint(
-  constraint: Constraint,
+  constraint: RecipeConstraint,
   expression: ConstraintExpression,
   snapshot: Snapshot,
 ): ConstraintResult {
@@ -118,7 +129,16 @@ export function evaluateParsedConstraint(
  * constraints are checked against one snapshot.
  */
 export function evaluateResolvedConstraint(
-  constraint: Constraint,
+  constraint: RecipeConstraint,
+  expression: ConstraintExpression,
+  path: ResolvedPath,
+): ConstraintResult {
+  const result = evaluateMeasured(constraint, expression, path);
+  return constraint.excludedOverlay === undefined ? result : markExcluded(result, constraint);
+}
+
+function evaluateMeasured(
+  constraint: RecipeConstraint,
   expression: ConstraintExpression,
   path: ResolvedPath,
 ): ConstraintResult {
@@ -145,6 +165,25 @@ export function evaluateResolvedConstraint(
   return remediation === undefined
     ? { name, expected, severity, actual, status, message }
     : { name, expected, severity, remediation, actual, status, message };
+}
+
+/**
+ * A result for a constraint whose overlay the recipe left out: the message says which overlay needs
+ * it, and when the node meets it anyway, that a recipe built for this node would include the overlay.
+ */
+function markExcluded(result: ConstraintResult, constraint: RecipeConstraint): ConstraintResult {
+  const overlay = constraint.excludedOverlay ?? '';
+  const because =
+    constraint.excludedBecause ?? 'it failed on the snapshot the recipe was built from';
+  const causedByThis = `; ${because}`.includes(`; ${constraint.name}: `);
+  const required = `required by overlay ${overlay}, which this recipe left out`;
+  const note =
+    result.status === 'passed'
+      ? `${required} (${because}), but this node meets it: build the recipe from this node's snapshot`
+      : result.status === 'failed' && causedByThis
+        ? `${required} for this failure`
+        : `${required} (${because})`;
+  return { ...result, message: `${result.message}; ${note}`, excludedOverlay: overlay };
 }
 
 export function scalarText(value: Scalar): string {

@@ -2,9 +2,10 @@
  * @module An index of a snapshot for resolving many constraint names: type → subtype → data, built
  * once, so each lookup costs a few map probes instead of a scan of every subtype. Resolves exactly as
  * resolveConstraintPath does (first measurement of a type, longest subtype the name continues with a
- * dot, preferring subtypes that hold the key).
+ * dot, preferring subtypes that hold the key, then aliases).
  */
 import type { Scalar, Snapshot } from '../snapshot/snapshot.js';
+import { resolveWithAliases } from './measurement-aliases.js';
 import type { ResolvedPath } from './resolve-constraint-path.js';
 
 type SubtypeData = Readonly<Record<string, Scalar>>;
@@ -32,7 +33,9 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     }
     types.set(measurement.type, subtypes);
   }
-  return { resolve: (name) => resolveIndexed(types, name) };
+  return {
+    resolve: (name) => resolveWithAliases(name, (candidate) => resolveIndexed(types, candidate)),
+  };
 }
 
 function resolveIndexed(

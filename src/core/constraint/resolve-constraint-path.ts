@@ -1,9 +1,11 @@
 /**
  * @module Splits a constraint name `Type.Subtype.Key` against a snapshot. The key may contain dots
  * (`OS.sysctl./proc/sys/kernel/osrelease`) and so may the subtype (`SystemD.containerd.service.Restart`),
- * so the subtype is the longest one present in the snapshot that the name continues with a dot.
+ * so the subtype is the longest one present in the snapshot that the name continues with a dot. A
+ * fact recorded under another name (`gpu.name` for `gpu.model`) is found through its alias.
  */
 import type { Measurement, Scalar, Snapshot, SnapshotSubtype } from '../snapshot/snapshot.js';
+import { resolveWithAliases } from './measurement-aliases.js';
 
 export interface ResolvedPath {
   readonly type: string;
@@ -15,8 +17,15 @@ export interface ResolvedPath {
   readonly missing?: 'type' | 'subtype' | 'key';
 }
 
-/** Resolves `name` in `snapshot`; `name` must have at least three dot-separated parts. */
+/**
+ * Resolves `name` in `snapshot` (or an alias of it, measurement-aliases.ts); `name` must have at least
+ * three dot-separated parts.
+ */
 export function resolveConstraintPath(name: string, snapshot: Snapshot): ResolvedPath {
+  return resolveWithAliases(name, (candidate) => resolveExactPath(candidate, snapshot));
+}
+
+function resolveExactPath(name: string, snapshot: Snapshot): ResolvedPath {
   const firstDot = name.indexOf('.');
   const type = name.slice(0, firstDot);
   const rest = name.slice(firstDot + 1);

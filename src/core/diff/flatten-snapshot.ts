@@ -1,8 +1,9 @@
 /**
  * @module A snapshot as flat `Type.Subtype.Key → text` entries, the unit diff compares. Values become
  * text so that a YAML `true` and a JSON `"true"` (or `8` and `"8"`) compare equal. Scalar metadata is
- * included as `metadata.<key>` and each collector's status as `metadata.collectors.<name>`, because a
- * collector that failed on one node explains why that node's values are absent.
+ * included as `metadata.<key>` and each collector's status (the snapshot's `collectors`) as
+ * `metadata.collectors.<name>`, because a collector that failed on one node explains why that node's
+ * values are absent.
  */
 import type { Scalar, Snapshot } from '../snapshot/snapshot.js';
 
@@ -39,7 +40,7 @@ export function forEachSubtype(snapshot: Snapshot, visit: (block: SubtypeBlock) 
   }
   visit({ type: METADATA_TYPE, subtype: '', prefix: `${METADATA_TYPE}.`, data: scalars });
   const collectors: Record<string, string> = {};
-  for (const { name, status } of snapshot.metadata.collectors ?? []) collectors[name] ??= status;
+  for (const { name, status } of snapshot.collectors ?? []) collectors[name] ??= status;
   if (Object.keys(collectors).length > 0) {
     visit({
       type: METADATA_TYPE,

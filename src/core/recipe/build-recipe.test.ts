@@ -118,7 +118,31 @@ describe('buildRecipe', () => {
         status: 'failed',
       }),
     ]);
-    expect(recipe.constraints[0]).toEqual({ name: 'K8s.server.version', value: '>= 1.28' });
+    expect(recipe.constraints[0]).toEqual({
+      name: 'K8s.server.version',
+      value: '>= 1.30',
+      excludedOverlay: 'eks-training',
+      excludedBecause:
+        'K8s.server.version: v1.29.3-eks-1 is not >= 1.30 (compared at 2 components)',
+    });
+  });
+
+  it('keeps every constraint of the recipe for the same criteria, marking those of excluded overlays', () => {
+    const old = demoSnapshot();
+    const snapshot: Snapshot = {
+      ...old,
+      measurements: old.measurements.map((m) =>
+        m.type === 'K8s'
+          ? { type: 'K8s', subtypes: [{ subtype: 'server', data: { version: 'v1.29.3-eks-1' } }] }
+          : m,
+      ),
+    };
+    const fromSnapshot = build(demo, snapshot).constraints;
+    const fromFlags = build(demo).constraints;
+    expect(fromSnapshot.map(({ name, value }) => ({ name, value }))).toEqual(fromFlags);
+    expect(fromSnapshot.filter((c) => c.excludedOverlay).map((c) => c.name)).toEqual([
+      'K8s.server.version',
+    ]);
   });
 
   it('hydrates merged values: base values, then the values file, then overrides', () => {

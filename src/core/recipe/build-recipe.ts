@@ -1,7 +1,9 @@
 /**
  * @module Builds a recipeResult from the catalog and criteria (and optionally a snapshot): match and
  * order overlays, screen them against the snapshot, merge constraints by name and component
- * references field by field, lock facts from the snapshot, and sort the deployment order.
+ * references field by field, lock facts from the snapshot, and sort the deployment order. The
+ * constraints are those of every matched overlay, excluded ones included (marked), so a recipe built
+ * from a node's snapshot judges the node exactly as the recipe for the same criteria given as flags.
  * docs/recipe-engine.md states the rules this file implements.
  */
 import { evaluateConstraint, type ConstraintResult } from '../constraint/evaluate-constraint.js';
@@ -11,18 +13,20 @@ import { CnsError } from '../shared/errors.js';
 import { sortKeysDeep } from '../shared/serialize.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
 import type { Catalog } from './catalog.js';
-import type {
-  Constraint,
-  Overlay,
-  OverlayComponentRef,
-  RegistryComponent,
-} from './catalog-schema.js';
+import type { Overlay, OverlayComponentRef, RegistryComponent } from './catalog-schema.js';
 import type { RecipeCriteria } from './criteria.js';
 import { componentValues } from './component-values.js';
+import { describeViolation, evaluateCoherenceRules } from './evaluate-coherence-rules.js';
 import { matchOverlays } from './match-overlays.js';
 import { getValueAtPath, mergeValues, setValueAtPath, type Values } from './merge-values.js';
 import { orderComponents } from './order-components.js';
-import type { ConstraintWarning, RecipeComponentRef, RecipeResult } from './recipe-result.js';
+import type {
+  CoherenceWarning,
+  ConstraintWarning,
+  RecipeComponentRef,
+  RecipeConstraint,
+  RecipeResult,
+} from './recipe-result.js';
 
 export interface BuildRecipeOptions {
   readonly criteria: RecipeCriteria;
@@ -35,22 +39,25 @@ export function buildRecipe(catalog: Catalog, options: BuildRecipeOptions): Reci
   const matched = matchOverlays(catalog, options.criteria);
   const screened = options.snapshot
     ? screenOverlays(matched, options.snapshot)
-    : { applied: matched, excluded: [], warnings: [] };
-  const constraints = mergeConstraints(screened.applied);
-  const refs = [...mergeComponentRefs(screened.applied).values()].map((ref) =>
-    resolveComponent(catalog, ref, options.snapshot),
-  );
+    : { applied: matched, reasons: new Map<string, string>(), warnings: [] };
+  const constraints = mergeConstraints(matched, screened.reasons);
+  const leftOut = componentsOf(matched.filter((o) => screened.reasons.has(o.metadata.name)));
+  const refs = [...mergeComponentRefs(screened.applied).values()]
+    // An applied overlay that only refines (no version) a component an excluded overlay brings,
+    // e.g. gb200-oke's DRA driver root when gb200 is excluded, leaves with that component.
+    .filter((ref) => ref.version !== undefined || !leftOut.has(ref.name))
+    .map((ref) => resolveComponent(catalog, ref, options.snapshot));
   const deploymentOrder = orderComponents(refs);
   const position = new Map(deploymentOrder.map((name, index) => [name, index]));
   refs.sort((a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0));
-  return {
+  const recipe: RecipeResult = {
     kind: KINDS.recipeResult,
     apiVersion: API_VERSION,
     metadata: {
       generatedAt: options.generatedAt.toISOString(),
       version: options.toolVersion,
       appliedOverlays: screened.applied.map((o) => o.metadata.name),
-      ...(options.snapshot ? { excludedOverlays: screened.excluded } : {}),
+      ...(options.snapshot ? { excludedOverlays: [...screened.reasons.keys()] } : {}),
       ...(screened.warnings.length > 0 ? { constraintWarnings: screened.warnings } : {}),
     },
     criteria: { ...options.criteria },
@@ -58,11 +65,38 @@ export function buildRecipe(catalog: Catalog, options: BuildRecipeOptions): Reci
     componentRefs: refs,
     deploymentOrder,
   };
+  const coherenceWarnings = checkCoherence(catalog, recipe);
+  if (coherenceWarnings.length > 0) recipe.metadata.coherenceWarnings = coherenceWarnings;
+  return recipe;
+}
+
+/** The coherence rules the recipe breaks (none for the embedded data: the data tests see to that). */
+function checkCoherence(catalog: Catalog, recipe: RecipeResult): CoherenceWarning[] {
+  const rules = catalog.rules ?? [];
+  if (rules.length === 0) return [];
+  const merged = new Map<string, Values>();
+  const valuesOf = (name: string): Values => {
+    let values = merged.get(name);
+    if (values === undefined) {
+      const ref = recipe.componentRefs.find((candidate) => candidate.name === name);
+      values = ref ? componentValues(catalog, ref) : {};
+      merged.set(name, values);
+    }
+    return values;
+  };
+  return evaluateCoherenceRules(rules, { ...recipe, valuesOf }, catalog.components).map(
+    (violation) => ({
+      rule: violation.rule,
+      message: describeViolation(violation),
+      source: violation.source,
+    }),
+  );
 }
 
 interface Screened {
   readonly applied: Overlay[];
-  readonly excluded: string[];
+  /** Why each excluded overlay was left out, by name, in overlay order. */
+  readonly reasons: ReadonlyMap<string, string>;
   readonly warnings: ConstraintWarning[];
 }
 
@@ -73,24 +107,25 @@ interface Screened {
  */
 function screenOverlays(overlays: readonly Overlay[], snapshot: Snapshot): Screened {
   const applied: Overlay[] = [];
-  const excluded: string[] = [];
+  const reasons = new Map<string, string>();
   const warnings: ConstraintWarning[] = [];
   for (const overlay of overlays) {
     const name = overlay.metadata.name;
     const { base } = overlay.spec;
-    if (base !== undefined && excluded.includes(base)) {
-      excluded.push(name);
+    if (base !== undefined && reasons.has(base)) {
+      reasons.set(name, `its parent overlay ${base} was excluded`);
       continue;
     }
     const failed = overlay.spec.constraints
       .map((constraint) => evaluateConstraint(constraint, snapshot))
       .filter((result) => result.status === 'failed');
     warnings.push(...failed.map((result) => toWarning(name, result)));
-    const blocking = failed.some((result) => result.severity === 'error');
-    if (blocking && base !== undefined) excluded.push(name);
-    else applied.push(overlay);
+    const blocking = failed.filter((result) => result.severity === 'error');
+    if (blocking.length > 0 && base !== undefined) {
+      reasons.set(name, blocking.map((r) => `${r.name}: ${r.message}`).join('; '));
+    } else applied.push(overlay);
   }
-  return { applied, excluded, warnings };
+  return { applied, reasons, warnings };
 }
 
 function toWarning(overlay: string, result: ConstraintResult): ConstraintWarning {
@@ -104,12 +139,31 @@ function toWarning(overlay: string, result: ConstraintResult): ConstraintWarning
   };
 }
 
-/** Constraints by name; a later overlay replaces an earlier one in place, so first-seen order holds. */
-function mergeConstraints(overlays: readonly Overlay[]): Constraint[] {
-  const byName = new Map<string, Constraint>();
-  for (const overlay of overlays)
-    for (const constraint of overlay.spec.constraints) byName.set(constraint.name, constraint);
+/**
+ * Constraints by name; a later overlay replaces an earlier one in place, so first-seen order holds.
+ * A constraint whose winning definition comes from an excluded overlay says so.
+ */
+function mergeConstraints(
+  overlays: readonly Overlay[],
+  exclusions: ReadonlyMap<string, string>,
+): RecipeConstraint[] {
+  const byName = new Map<string, RecipeConstraint>();
+  for (const overlay of overlays) {
+    const because = exclusions.get(overlay.metadata.name);
+    for (const constraint of overlay.spec.constraints) {
+      byName.set(
+        constraint.name,
+        because === undefined
+          ? constraint
+          : { ...constraint, excludedOverlay: overlay.metadata.name, excludedBecause: because },
+      );
+    }
+  }
   return [...byName.values()];
+}
+
+function componentsOf(overlays: readonly Overlay[]): Set<string> {
+  return new Set(overlays.flatMap((o) => o.spec.componentRefs.map((ref) => ref.name)));
 }
 
 /** Component references by name, field by field; `enabled: false` removes the component. */

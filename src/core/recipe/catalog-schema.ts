@@ -16,7 +16,7 @@ export const dataPathSchema = z
   .string()
   .regex(DATA_PATH, 'must be a path like components/<component>/<file>.yaml')
   .refine((p) => !p.split('/').includes('..'), 'must not contain ..');
-const valuesPathSchema = z
+export const valuesPathSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'must be a dotted values path');
 
@@ -73,6 +73,20 @@ export const registryComponentSchema = z.strictObject({
       accelerated: schedulingPathsSchema.optional(),
     })
     .default({}),
+  /**
+   * Values keys the data sets although the chart does not read them, each with why it is kept (e.g. to
+   * reproduce the demo's values); the values-path check skips them, and reports one the chart does read.
+   */
+  noOpPaths: z
+    .array(z.strictObject({ path: valuesPathSchema, reason: z.string().min(1) }))
+    .optional(),
+  /** What the component brings to a cluster that coherence rules can ask for. */
+  provides: z
+    .strictObject({
+      /** API groups of the CustomResourceDefinitions the chart installs. */
+      crdGroups: z.array(z.string().min(1)).default([]),
+    })
+    .optional(),
 });
 export type RegistryComponent = z.infer<typeof registryComponentSchema>;
 
@@ -126,3 +140,40 @@ export const overlaySchema = z.strictObject({
   }),
 });
 export type Overlay = z.infer<typeof overlaySchema>;
+
+/** One value of the demo's Appendix C.1 that the data deliberately changes, with its evidence. */
+export const seedDeviationSchema = z.strictObject({
+  path: valuesPathSchema,
+  /** Appendix C.1's value; null where C.1 lacks the key. */
+  demo: z.unknown(),
+  /** Our value; null where we remove the key. */
+  ours: z.unknown(),
+  reason: z.string().min(1),
+  source: z.string().min(1),
+});
+export type SeedDeviation = z.infer<typeof seedDeviationSchema>;
+
+export const seedDeviationsSchema = z.strictObject({
+  apiVersion: z.literal(API_VERSION),
+  kind: z.literal('SeedDeviations'),
+  component: componentNameSchema,
+  deviations: z.array(seedDeviationSchema),
+});
+export type SeedDeviations = z.infer<typeof seedDeviationsSchema>;
+
+/**
+ * Accelerator × service pairs that no overlay names together, each with the recipe they fall back to
+ * and why that is right (or what is missing). docs/coverage.md is generated from these and the overlays.
+ */
+export const coverageNotesSchema = z.strictObject({
+  apiVersion: z.literal(API_VERSION),
+  kind: z.literal('CoverageNotes'),
+  fallbacks: z.array(
+    z.strictObject({
+      accelerator: z.enum(CRITERIA_DIMENSIONS.accelerator),
+      service: z.enum(CRITERIA_DIMENSIONS.service),
+      note: z.string().min(1),
+    }),
+  ),
+});
+export type CoverageNotes = z.infer<typeof coverageNotesSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../snapshot/snapshot.js';
+import type { LooseCriteria } from './criteria.js';
 import { detectCriteria } from './detect-criteria.js';
 
 const snapshotOf = (data: Record<string, Record<string, Record<string, string>>>): Snapshot => ({
@@ -12,8 +13,10 @@ const snapshotOf = (data: Record<string, Record<string, Record<string, string>>>
   })),
 });
 
+type Case = [string, Record<string, Record<string, Record<string, string>>>, LooseCriteria];
+
 describe('detectCriteria', () => {
-  it.each([
+  it.each<Case>([
     [
       'EKS from the version suffix',
       { K8s: { server: { version: 'v1.34.1-eks-3025e55' } } },
@@ -30,6 +33,16 @@ describe('detectCriteria', () => {
       { service: 'aks' },
     ],
     ['OKE from the provider name', { K8s: { node: { provider: 'oci' } } }, { service: 'oke' }],
+    ...['eks', 'gke', 'aks', 'oke', 'kind'].map((service): Case => [
+      `${service} from the service name cnsctl and aicr store as the provider`,
+      { K8s: { node: { provider: service } } },
+      { service },
+    ]),
+    [
+      'OKE from a bare OCID provider ID',
+      { K8s: { node: { 'provider-id': 'ocid1.instance.oc1.iad.abc' } } },
+      { service: 'oke' },
+    ],
     [
       'kind from the provider ID',
       { K8s: { node: { providerID: 'kind://docker/kind/kind-worker' } } },

@@ -30,13 +30,13 @@ const SERVICE_BY_VERSION: ReadonlyArray<readonly [RegExp, string]> = [
   [/-aks/i, 'aks'],
 ];
 
-// providerID prefixes (aws:///zone/i-…) as the cloud controllers write them; a provider name as
-// some snapshots store it (aws, gce, azure, oci, kind).
+// providerID prefixes (aws:///zone/i-…, OKE's bare ocid1.instance…) as the cloud controllers write
+// them; the service name cnsctl and aicr store in K8s.node.provider (eks, gke, aks, oke, kind).
 const SERVICE_BY_PROVIDER: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^aws\b/i, 'eks'],
+  [/^(aws|eks)\b/i, 'eks'],
   [/^(gce|gke)\b/i, 'gke'],
-  [/^azure\b/i, 'aks'],
-  [/^oci\b/i, 'oke'],
+  [/^(azure|aks)\b/i, 'aks'],
+  [/^(oci|oke|ocid1)\b/i, 'oke'],
   [/^kind\b/i, 'kind'],
 ];
 

@@ -36,6 +36,11 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, ErrorStatus>> = {
     httpStatus: 400,
     meaning: 'recipe data (embedded or --data) is invalid',
   },
+  INPUT_TOO_LARGE: {
+    exitCode: 2,
+    httpStatus: 413,
+    meaning: 'an input is over its size limit',
+  },
   NOT_FOUND: {
     exitCode: 3,
     httpStatus: 404,
@@ -51,6 +56,11 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, ErrorStatus>> = {
     exitCode: 6,
     httpStatus: 503,
     meaning: 'the Kubernetes API or a URL cannot be reached',
+  },
+  CONFLICT: {
+    exitCode: 7,
+    httpStatus: 409,
+    meaning: 'a cluster object is in the way (exists and is not ours, or kept changing)',
   },
   UNAVAILABLE: {
     exitCode: 6,

@@ -46,18 +46,28 @@ describe('assembleSnapshot', () => {
     expect(Object.keys(release?.data ?? {})).toEqual(['ID', 'VERSION_ID']);
   });
 
-  it('writes the metadata with a second-precision UTC timestamp and sorted collectors', () => {
+  it('writes the metadata, strings only, with a second-precision UTC timestamp', () => {
     expect(snapshot.metadata).toEqual({
       'source-node': 'ip-10-0-182-128.ec2.internal',
       timestamp: '2026-01-13T13:02:29Z',
       version: '0.1.0',
-      collectors: [
-        { name: 'gpu', status: 'ok' },
-        { name: 'k8s', status: 'unavailable', reason: 'no kubeconfig' },
-        { name: 'os', status: 'ok' },
-        { name: 'systemd', status: 'ok' },
-      ],
     });
+  });
+
+  it('writes the collector outcomes beside the metadata, sorted by name', () => {
+    expect(Object.keys(snapshot)).toEqual([
+      'kind',
+      'apiVersion',
+      'metadata',
+      'collectors',
+      'measurements',
+    ]);
+    expect(snapshot.collectors).toEqual([
+      { name: 'gpu', status: 'ok' },
+      { name: 'k8s', status: 'unavailable', reason: 'no kubeconfig' },
+      { name: 'os', status: 'ok' },
+      { name: 'systemd', status: 'ok' },
+    ]);
   });
 
   it('produces the same YAML whatever order the collectors finished in', () => {

@@ -33,14 +33,14 @@ export function assembleSnapshot(parts: SnapshotParts): Snapshot {
     ...(parts.sourceNode ? { 'source-node': parts.sourceNode } : {}),
     timestamp: formatTimestamp(parts.timestamp),
     version: parts.version,
-    collectors: [...parts.collectors]
-      .sort((a, b) => compareNatural(a.name, b.name))
-      .map((c) => ({ name: c.name, status: c.status, ...(c.reason ? { reason: c.reason } : {}) })),
   };
   return {
     kind: 'Snapshot',
     apiVersion: API_VERSION,
     metadata,
+    collectors: [...parts.collectors]
+      .sort((a, b) => compareNatural(a.name, b.name))
+      .map((c) => ({ name: c.name, status: c.status, ...(c.reason ? { reason: c.reason } : {}) })),
     measurements: orderMeasurements(parts.measurements),
   };
 }

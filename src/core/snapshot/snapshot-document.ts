@@ -19,24 +19,32 @@ export type SnapshotSubtype = {
 };
 export type Measurement = { readonly type: string; readonly subtypes: readonly SnapshotSubtype[] };
 
-/** How one collector (or one part of it, `gpu.driver`) ended: `metadata.collectors[]`. */
+/** How one collector (or one part of it, `gpu.driver`) ended: the snapshot's `collectors[]`. */
 export interface CollectorStatus {
   name: string;
   status: CollectorStatusValue;
   reason?: string | undefined;
 }
 
+/**
+ * A map of strings, as aicr's snapshot reader requires (its metadata is `map[string]string`); values
+ * of other types in documents read are turned into strings by the schema.
+ */
 export interface SnapshotMetadata {
   readonly timestamp?: string;
   readonly version?: string;
   readonly 'source-node'?: string;
-  readonly collectors?: readonly CollectorStatus[];
-  readonly [key: string]: unknown;
+  readonly [key: string]: string | undefined;
 }
 export interface Snapshot {
   readonly kind: 'Snapshot';
   readonly apiVersion: typeof API_VERSION;
   readonly metadata: SnapshotMetadata;
+  /**
+   * How each collector ended. Outside `metadata`, which must hold only strings; earlier cnsctl
+   * snapshots had it as `metadata.collectors`, which the schema still reads.
+   */
+  readonly collectors?: readonly CollectorStatus[];
   readonly measurements: readonly Measurement[];
 }
 

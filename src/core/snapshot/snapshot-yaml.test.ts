@@ -162,22 +162,20 @@ function snapshotOf(
         'source-node': stringArb,
         timestamp: fc.constant('2026-01-13T13:02:29Z'),
         version: stringArb,
-        collectors: fc.array(
-          fc.record(
-            {
-              name: stringArb,
-              status: fc.constantFrom('ok', 'unavailable', 'failed' as const),
-              reason: stringArb,
-            },
-            { requiredKeys: ['name', 'status'] },
-          ),
-          { maxLength: 3 },
-        ),
-        ...(withExtraMetadata
-          ? { extra: fc.dictionary(stringArb, scalarArb, { maxKeys: 2 }) }
-          : {}),
+        ...(withExtraMetadata ? { extra: stringArb } : {}),
       },
       { requiredKeys: [] },
+    ),
+    collectors: fc.array(
+      fc.record(
+        {
+          name: stringArb,
+          status: fc.constantFrom('ok', 'unavailable', 'failed' as const),
+          reason: stringArb,
+        },
+        { requiredKeys: ['name', 'status'] },
+      ),
+      { maxLength: 3 },
     ),
     measurements: fc.array(
       fc.record({

@@ -21,7 +21,8 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const DOCUMENT_MARKER = /^(%|---|\.\.\.)/;
 /** yaml writes longer keys as explicit `? key` entries. */
 const MAX_KEY_LENGTH = 1000;
-const KNOWN_METADATA = new Set(['source-node', 'timestamp', 'version', 'collectors', 'source']);
+const KNOWN_METADATA = new Set(['source-node', 'timestamp', 'version', 'source']);
+const KNOWN_TOP_LEVEL = new Set(['kind', 'apiVersion', 'metadata', 'collectors', 'measurements']);
 
 /** Thrown inside the fast path when a value needs yaml's general stringifier. */
 class NeedsGeneralStringifier extends Error {}
@@ -48,7 +49,18 @@ function writeSnapshot(snapshot: Snapshot): string {
     `kind: ${scalar(snapshot.kind)}`,
     `apiVersion: ${scalar(snapshot.apiVersion)}`,
   ];
+  // Keys in the order the object has them, as toYaml writes them; an unknown order or key goes there.
+  const keys = Object.keys(snapshot).filter(
+    (k) => (snapshot as unknown as Record<string, unknown>)[k] !== undefined,
+  );
+  const expected = ['kind', 'apiVersion', 'metadata', 'collectors', 'measurements'].filter((k) =>
+    keys.includes(k),
+  );
+  if (keys.some((k) => !KNOWN_TOP_LEVEL.has(k)) || keys.join() !== expected.join()) {
+    throw new NeedsGeneralStringifier();
+  }
   writeMetadata(snapshot.metadata, out);
+  if (snapshot.collectors !== undefined) writeCollectors(snapshot.collectors, out);
   if (snapshot.measurements.length === 0) {
     out.push('measurements: []');
   } else {
@@ -77,25 +89,24 @@ function writeMetadata(metadata: Snapshot['metadata'], out: string[]): void {
   }
   out.push('metadata:');
   for (const [key, value] of entries) {
-    if (!KNOWN_METADATA.has(key)) throw new NeedsGeneralStringifier();
-    if (key !== 'collectors') {
-      out.push(`${INDENT}${mapKey(key)}: ${scalar(value)}`);
-      continue;
-    }
-    if (!Array.isArray(value)) throw new NeedsGeneralStringifier();
-    if (value.length === 0) {
-      out.push(`${INDENT}collectors: []`);
-      continue;
-    }
-    out.push(`${INDENT}collectors:`);
-    for (const collector of value as unknown[]) {
-      if (typeof collector !== 'object' || collector === null) throw new NeedsGeneralStringifier();
-      const fields = Object.entries(collector).filter(([, v]) => v !== undefined);
-      if (fields.length === 0) throw new NeedsGeneralStringifier();
-      fields.forEach(([k, v], i) => {
-        out.push(`${INDENT.repeat(2)}${i === 0 ? '- ' : '  '}${mapKey(k)}: ${scalar(v)}`);
-      });
-    }
+    if (!KNOWN_METADATA.has(key) || typeof value !== 'string') throw new NeedsGeneralStringifier();
+    out.push(`${INDENT}${mapKey(key)}: ${scalar(value)}`);
+  }
+}
+
+function writeCollectors(collectors: NonNullable<Snapshot['collectors']>, out: string[]): void {
+  if (collectors.length === 0) {
+    out.push('collectors: []');
+    return;
+  }
+  out.push('collectors:');
+  for (const collector of collectors as unknown[]) {
+    if (typeof collector !== 'object' || collector === null) throw new NeedsGeneralStringifier();
+    const fields = Object.entries(collector).filter(([, v]) => v !== undefined);
+    if (fields.length === 0) throw new NeedsGeneralStringifier();
+    fields.forEach(([k, v], i) => {
+      out.push(`${INDENT}${i === 0 ? '- ' : '  '}${mapKey(k)}: ${scalar(v)}`);
+    });
   }
 }
 

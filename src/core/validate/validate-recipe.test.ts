@@ -154,16 +154,47 @@ describe('validateRecipe', () => {
         expect(counts.passed + counts.failed + counts.skipped).toBe(counts.total);
         expect(counts.total).toBe(constraints.length);
         const errorFailed = results.some((r) => r.status === 'failed' && r.severity === 'error');
-        expect(counts.status).toBe(errorFailed ? 'fail' : 'pass');
+        const anySkipped = results.some((r) => r.status === 'skipped');
+        expect(counts.status).toBe(errorFailed ? 'fail' : anySkipped ? 'incomplete' : 'pass');
         for (const r of results) if (r.status === 'skipped') expect(r.actual).toBeUndefined();
       }),
     );
   });
 
-  it('skips, never passes, a constraint whose value the snapshot lacks', () => {
+  it('skips, never passes, a constraint whose value the snapshot lacks: the status is incomplete', () => {
     const empty: Snapshot = { ...h100, measurements: [] };
     const { results, counts } = validateRecipe([{ name: 'OS.release.ID', value: 'ubuntu' }], empty);
     expect(results[0]?.status).toBe('skipped');
-    expect(counts).toMatchObject({ passed: 0, skipped: 1, status: 'pass' });
+    expect(counts).toMatchObject({ passed: 0, skipped: 1, status: 'incomplete' });
+  });
+
+  it.each<[string, Constraint[], string]>([
+    ['everything measured and met', [{ name: 'OS.release.ID', value: 'ubuntu' }], 'pass'],
+    [
+      'one met and one not measured',
+      [
+        { name: 'OS.release.ID', value: 'ubuntu' },
+        { name: 'K8s.server.version', value: '>= 1.30' },
+      ],
+      'incomplete',
+    ],
+    [
+      'a failed warning and one not measured',
+      [
+        { name: 'OS.release.ID', value: 'rhel', severity: 'warning' },
+        { name: 'K8s.server.version', value: '>= 1.30' },
+      ],
+      'incomplete',
+    ],
+    [
+      'a failed error and one not measured',
+      [
+        { name: 'OS.release.ID', value: 'rhel' },
+        { name: 'K8s.server.version', value: '>= 1.30' },
+      ],
+      'fail',
+    ],
+  ])('gives the status of %s as %s', (_name, constraints, status) => {
+    expect(validateRecipe(constraints, h100).counts.status).toBe(status);
   });
 });

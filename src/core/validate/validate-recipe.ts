@@ -12,7 +12,7 @@ import {
   parseConstraintExpression,
   type ConstraintExpression,
 } from '../constraint/parse-constraint.js';
-import type { Constraint } from '../recipe/catalog-schema.js';
+import type { RecipeConstraint } from '../recipe/recipe-result.js';
 import { CnsError, isCnsError } from '../shared/errors.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
 import { countResults, type ValidationCounts } from './validation-result.js';
@@ -38,7 +38,7 @@ interface BadConstraint {
  * @example validateRecipe([{ name: 'K8s.server.version', value: '>= 1.30' }], snapshot).counts.status
  */
 export function validateRecipe(
-  constraints: readonly Constraint[],
+  constraints: readonly RecipeConstraint[],
   snapshot: Snapshot,
 ): ValidationOutcome {
   const expressions = parseAll(constraints);
@@ -53,7 +53,7 @@ export function validateRecipe(
   return { results, counts: countResults(results) };
 }
 
-function parseAll(constraints: readonly Constraint[]): ConstraintExpression[] {
+function parseAll(constraints: readonly RecipeConstraint[]): ConstraintExpression[] {
   // Recipes repeat a few values ('>= 1.30', 'true') across many keys; parse each text once.
   const cache = new Map<string, ConstraintExpression>();
   const bad: BadConstraint[] = [];

@@ -34,7 +34,17 @@ describe('validationExitCode', () => {
     ],
     ['a failed error exits 1 under --fail-on warning', [entry('failed', 'error')], 'warning', 1],
     ['a failed error exits 0 under --fail-on never', [entry('failed', 'error')], 'never', 0],
-    ['skipped constraints never fail a run', [entry('skipped', 'error')], 'warning', 0],
+    ['skipped constraints do not fail a run by default', [entry('skipped', 'error')], 'error', 0],
+    ['skipped constraints do not fail under --fail-on warning', [entry('skipped')], 'warning', 0],
+    ['a skipped constraint exits 1 under --fail-on skipped', [entry('skipped')], 'skipped', 1],
+    [
+      'a failed warning exits 1 under --fail-on skipped',
+      [entry('failed', 'warning')],
+      'skipped',
+      1,
+    ],
+    ['a skipped constraint exits 0 under --fail-on never', [entry('skipped')], 'never', 0],
+    ['all passed exits 0 under --fail-on skipped', [entry('passed')], 'skipped', 0],
     [
       'a failed result read back without severity counts as an error',
       [entry('failed')],

@@ -1,19 +1,21 @@
 /**
- * @module What `--fail-on` decides: which failed constraints fail the run. `error` (the default) fails
- * on failed constraints of severity error, `warning` also on those of severity warning, `never` only
- * reports. Skipped constraints never fail a run and never count as passed.
+ * @module What `--fail-on` decides: which results fail the run. Each level adds to the one before:
+ * `error` (the default) fails on failed constraints of severity error, `warning` also on those of
+ * severity warning, `skipped` also on constraints the snapshot has no value for (an incomplete
+ * validation), and `never` only reports. Skipped constraints never count as passed.
  */
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../shared/error-status.js';
 import type { ValidationEntry, ValidationResult } from './validation-result.js';
 
-export const FAIL_ON_LEVELS = ['error', 'warning', 'never'] as const;
+export const FAIL_ON_LEVELS = ['error', 'warning', 'skipped', 'never'] as const;
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 export const DEFAULT_FAIL_ON: FailOn = 'error';
 
 /** Whether this one result fails the run under `failOn` (a result read back without severity is an error). */
 export function failsRun(entry: ValidationEntry, failOn: FailOn): boolean {
-  if (entry.status !== 'failed' || failOn === 'never') return false;
-  return failOn === 'warning' || (entry.severity ?? 'error') === 'error';
+  if (failOn === 'never' || entry.status === 'passed') return false;
+  if (entry.status === 'skipped') return failOn === 'skipped';
+  return failOn !== 'error' || (entry.severity ?? 'error') === 'error';
 }
 
 /**

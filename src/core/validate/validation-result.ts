@@ -1,8 +1,9 @@
 /**
  * @module The ValidationResult document: one result per recipe constraint and a summary. A constraint
- * that failed with severity `warning` counts in `failed` and in `warnings`; the status is `fail` only
- * when a constraint of severity `error` failed. Skipped constraints are never counted as passed. The
- * schema reads back what cnsctl writes and what earlier tools wrote (no message, no warnings count).
+ * that failed with severity `warning` counts in `failed` and in `warnings`; the status is `fail` when a
+ * constraint of severity `error` failed, else `incomplete` when any constraint was skipped (nothing
+ * measured is not a pass), else `pass`. The schema reads back what cnsctl writes and what earlier
+ * tools wrote (no message, no warnings count).
  */
 import { z } from 'zod';
 import { CONSTRAINT_STATUSES, type ConstraintResult } from '../constraint/evaluate-constraint.js';
@@ -11,7 +12,7 @@ import { API_VERSION } from '../shared/documents.js';
 
 export const VALIDATION_RESULT_KIND = 'ValidationResult';
 
-export const VALIDATION_STATUSES = ['pass', 'fail'] as const;
+export const VALIDATION_STATUSES = ['pass', 'incomplete', 'fail'] as const;
 export type ValidationStatus = (typeof VALIDATION_STATUSES)[number];
 
 const text = z.union([z.string(), z.number().transform(String), z.boolean().transform(String)]);
@@ -24,6 +25,8 @@ export const validationEntrySchema = z.looseObject({
   severity: z.enum(CONSTRAINT_SEVERITIES).optional(),
   message: z.string().optional(),
   remediation: z.string().optional(),
+  /** The overlay that requires the constraint and that the recipe left out (recipeResult constraints). */
+  excludedOverlay: z.string().optional(),
 });
 
 const count = z.number().int().nonnegative();
@@ -80,7 +83,10 @@ export interface ValidationMetadata {
   readonly node?: string;
 }
 
-/** Counts results: `failed` includes warnings; the status fails only on a failed error. */
+/**
+ * Counts results: `failed` includes warnings; the status fails only on a failed error, and is
+ * `incomplete` when nothing failed but something was not measured.
+ */
 export function countResults(results: readonly ConstraintResult[]): ValidationCounts {
   let passed = 0;
   let failed = 0;
@@ -94,7 +100,7 @@ export function countResults(results: readonly ConstraintResult[]): ValidationCo
       if (result.severity === 'warning') warnings++;
     }
   }
-  const status = failed > warnings ? 'fail' : 'pass';
+  const status = failed > warnings ? 'fail' : skipped > 0 ? 'incomplete' : 'pass';
   return { passed, failed, warnings, skipped, total: results.length, status };
 }
 
@@ -129,12 +135,14 @@ export function buildValidationResult(
 }
 
 function toEntry(result: ConstraintResult): ValidationEntry {
-  const { name, expected, actual, status, severity, message, remediation } = result;
+  const { name, expected, actual, status, severity, message, remediation, excludedOverlay } =
+    result;
   // Literal shapes rather than conditional spreads: this runs once per constraint, 10,000 at a time.
   const entry: { -readonly [K in keyof ValidationEntry]: ValidationEntry[K] } =
     actual === undefined
       ? { name, expected, status, severity, message }
       : { name, expected, actual, status, severity, message };
   if (remediation !== undefined) entry.remediation = remediation;
+  if (excludedOverlay !== undefined) entry.excludedOverlay = excludedOverlay;
   return entry;
 }

@@ -1,0 +1,2 @@
+// expect-lint: no-restricted-globals "Only the entry file (cli/main.ts) reads process"
+export const platform = () => process.platform;

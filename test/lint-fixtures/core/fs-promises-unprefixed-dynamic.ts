@@ -1,0 +1,2 @@
+// expect-lint: no-restricted-syntax "core/ is pure: no I/O built-ins"
+export const loadFs = () => import('fs/promises');

@@ -1,0 +1,2 @@
+// expect-lint: no-restricted-globals "performance is ambient"
+export const tick = () => performance.now();
