@@ -18,6 +18,9 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `${report}.html` },
   jsonReporter: { fileName: `${report}.json` },
+  // A rerun of a folder tests again only the mutants whose code or covering tests changed since.
+  incremental: true,
+  incrementalFile: `${report}.incremental.json`,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   ignorePatterns: ['dist', 'coverage', 'reports', '.cache', 'demo-output', 'bench/results'],
