@@ -74,6 +74,12 @@ describe('compareAtPrecision: suffixes, when the operand has one', () => {
     ['no suffix sorts before any suffix', '6.8.0', '6.8.0-1024-aws', -1],
     ['digit runs compare as numbers, not as text', '6.8.0-999-aws', '6.8.0-1024-aws', -1],
     ['a larger digit run is later', '6.8.0-1043-aws', '6.8.0-1024-aws', 1],
+    [
+      'the first digit run that differs decides, not later text',
+      '6.8.0-1024-zz',
+      '6.8.0-1043-aa',
+      -1,
+    ],
     ['leading zeros of a digit run do not change its value', '6.8.0-0099-aws', '6.8.0-100-aws', -1],
     ['many leading zeros do not either', '1.0.0-001-aws', '1.0.0-2-aws', -1],
     ['other runs compare as text', '1.30.0-aws', '1.30.0-azure', -1],
