@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseWithSchema } from './documents.js';
 import { ERROR_STATUS, exitCodeFor, httpStatusFor } from './error-status.js';
-import { ERROR_CODES, isCnsError } from './errors.js';
+import { CnsError, ERROR_CODES, isCnsError, toCnsError } from './errors.js';
 import { parseDocumentText } from './parse-document-text.js';
 import { sortKeysDeep, toYaml } from './serialize.js';
 
@@ -93,5 +93,55 @@ describe('deterministic output', () => {
     expect(JSON.stringify(sorted)).toBe(
       '{"a":1,"b":2,"c":{"a":{"x":0,"y":0},"b":1},"d":[{"y":2,"z":1}],"e":null}',
     );
+  });
+
+  it('sorts keys in any starting order, many keys too', () => {
+    const keys = Array.from(
+      { length: 100 },
+      (_, i) => `k${String((i * 37) % 100).padStart(3, '0')}`,
+    );
+    for (const order of [['b', 'a', 'c'], ['a', 'c', 'b'], keys]) {
+      const sorted = sortKeysDeep(Object.fromEntries(order.map((key) => [key, 0])));
+      expect(Object.keys(sorted)).toEqual([...order].sort());
+    }
+  });
+});
+
+describe('toCnsError', () => {
+  it('keeps a CnsError as it is', () => {
+    const error = new CnsError('NOT_FOUND', 'x: no such file');
+    expect(toCnsError(error)).toBe(error);
+  });
+
+  it('turns an abort into CANCELLED, keeping the abort as the cause', () => {
+    const abort = new DOMException('This operation was aborted', 'AbortError');
+    const error = toCnsError(abort);
+    expect([error.code, error.message, error.cause]).toEqual(['CANCELLED', 'cancelled', abort]);
+  });
+
+  it.each([
+    ['an Error', new TypeError('x is not a function'), 'x is not a function'],
+    [
+      'an Error named like an abort by someone else',
+      Object.assign(new Error('late'), { name: 'AbortErr' }),
+      'late',
+    ],
+    ['anything else', 42, '42'],
+  ])(
+    'turns %s into INTERNAL with its message, keeping it as the cause',
+    (_case, thrown, message) => {
+      const error = toCnsError(thrown);
+      expect([error.code, error.message, error.cause, error.name]).toEqual([
+        'INTERNAL',
+        message,
+        thrown,
+        'CnsError',
+      ]);
+    },
+  );
+
+  it('has a cause only when given one', () => {
+    expect('cause' in new CnsError('USAGE', 'x')).toBe(false);
+    expect(new CnsError('USAGE', 'x', { cause: 'why' }).cause).toBe('why');
   });
 });
