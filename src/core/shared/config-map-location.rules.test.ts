@@ -2,7 +2,8 @@
 // refusal says and carries (the details go into --log-json and the server's error bodies), the keys
 // documents are read from, and the ConfigMap written (without ../shared's OpenAPI documents).
 import { describe, expect, it } from 'vitest';
-import { CnsError, isCnsError } from './errors.js';
+import type { CnsError } from './errors.js';
+import { isCnsError } from './errors.js';
 import {
   checkConfigMapSize,
   CONFIG_MAP_MAX_BYTES,
