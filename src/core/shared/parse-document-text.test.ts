@@ -19,6 +19,8 @@ const nestedJson = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(d
 const nestedFlow = (depth: number) => `a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
 const nestedBlock = (depth: number) =>
   Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+const nestedSeq = (depth: number) =>
+  Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}-`).join('\n') + ' 1\n';
 const aliasBomb = [
   'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
   ...'bcdefghi'
@@ -122,6 +124,18 @@ describe('parseDocumentText: what a refusal says and carries', () => {
       { line: 257, column: 513, yamlCode: 'TOO_DEEP' },
     ],
     [
+      'a block sequence too deep',
+      nestedSeq(300),
+      `snap.yaml:257:513: ${tooDeep}`,
+      { line: 257, column: 513, yamlCode: 'TOO_DEEP' },
+    ],
+    [
+      'a key too deep',
+      `? ${'['.repeat(300)}${']'.repeat(300)}\n: 1\n`,
+      `snap.yaml:1:258: ${tooDeep}`,
+      { line: 1, column: 258, yamlCode: 'TOO_DEEP' },
+    ],
+    [
       'a JSON document too deep',
       nestedJson(MAX_DOCUMENT_DEPTH + 1),
       `snap.yaml: ${tooDeep}`,
@@ -165,6 +179,16 @@ describe('parseDocumentText: what a refusal says and carries', () => {
     ['a JSON list after white space', ' [1, {"a": 2}]', [1, { a: 2 }]],
     ['a scalar', '5', 5],
     ['nothing', '', null],
+    [
+      'pairs in a flow sequence, read by yaml',
+      'x: &x 1\ny: [a: *x, a: 2]\n',
+      { x: 1, y: [{ a: 1 }, { a: 2 }] },
+    ],
+    [
+      `a block sequence ${MAX_DOCUMENT_DEPTH} levels deep`,
+      nestedSeq(MAX_DOCUMENT_DEPTH),
+      expect.anything(),
+    ],
     ['aliases that stay shallow', 'a: &a [1]\nb: [[*a]]\n', { a: [1], b: [[[1]]] }],
   ])('reads %s', (_case, text, value) => {
     expect(parseDocumentText(text, 'snap.yaml')).toEqual(value);
