@@ -7,8 +7,8 @@
 //   cache from another V8 is rejected, and two Node versions rewriting one file would evict each
 //   other on every start. It is saved at exit, so it holds every function the run compiled; the build
 //   runs several commands with CNS_CODE_CACHE_REFRESH=1 so that the shipped cache covers each of them.
-//   On Node 22 and 24 it starts recipe 9-11 ms sooner than Node's module compile cache, which holds
-//   only the code compiled before the bundle runs (bench/README.md).
+//   On Node 22 and 24 it costs recipe less CPU than Node's module compile cache, which holds only
+//   the code compiled before the bundle runs (bench/README.md, "Under Node 20, 22 and 24").
 // - Node's module compile cache (Node >= 22.1) when the install is read-only and holds no cache for
 //   this V8: it lives per user (NODE_COMPILE_CACHE, else <tmpdir>/node-compile-cache), one folder per
 //   Node version. Node 20 has none; there the bundle simply compiles.
