@@ -134,6 +134,7 @@ describe('a refused constraint', () => {
     ['a second operator', '>= 1.30 < 1.31', '1.30 < 1.31'],
     ['a version after ~=', '~= 1.30', '1.30'],
     ['no version after >=', '>= ubuntu', 'ubuntu'],
+    ['a version followed by other text', '>= 1.30 foo', '1.30 foo'],
   ])('carries its name, value and operand in the details: %s', (_case, value, operand) => {
     let error: unknown;
     try {
