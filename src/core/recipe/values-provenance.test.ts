@@ -113,10 +113,9 @@ describe('traceValues', () => {
     values: [fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer())],
   });
   const kinds = fc.constantFrom('base', 'values-file', 'override', 'snapshot-lock', 'bundle-flag');
-  const layers = fc.array(
-    fc.record({ kind: kinds, source: fc.string(), values: tree }),
-    { maxLength: 6 },
-  );
+  const layers = fc.array(fc.record({ kind: kinds, source: fc.string(), values: tree }), {
+    maxLength: 6,
+  });
 
   it('merges exactly as mergeValues does, layer after layer', () => {
     fc.assert(
