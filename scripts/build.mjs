@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { buildExplorer } from './build-explorer.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = `${root}dist`;
@@ -132,4 +133,8 @@ if (!process.exitCode) {
     }
   }
   process.stderr.write('build: dist/cnsctl.cjs bundled, code cache saved\n');
+  const explorer = await buildExplorer(root);
+  process.stderr.write(
+    `build: dist/explorer built (${(explorer.gzippedJsBytes / 1024).toFixed(1)} KiB of JavaScript gzipped)\n`,
+  );
 }

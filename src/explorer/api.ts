@@ -4,21 +4,16 @@
  * they are; a call that never reached the server says so.
  */
 import type { ValuesTrace } from '../actions/recipe/trace-recipe-values.js';
+import type { OverlayListing } from '../core/recipe/list-overlays.js';
 import type { RecipeResult } from '../core/recipe/recipe-result.js';
 import type { ValidationResult } from '../core/validate/validation-result.js';
+import { markAnswered } from './perf.js';
 import { BUNDLE_LIST_FLAGS, criteriaQuery, type BundleChoice, type Criteria } from './route.js';
 
-export type { RecipeResult, ValidationResult, ValuesTrace };
+export type { OverlayListing, RecipeResult, ValidationResult, ValuesTrace };
 
 export interface CriteriaValues {
   readonly criteria: Readonly<Record<string, readonly string[]>>;
-}
-
-export interface OverlayListing {
-  readonly name: string;
-  readonly description?: string;
-  readonly base?: string;
-  readonly criteria: Readonly<Record<string, string>>;
 }
 
 export class ApiError extends Error {
@@ -75,8 +70,10 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
   );
 }
 
-async function json<T>(path: string, init?: RequestInit): Promise<T> {
-  return (await (await call(path, init)).json()) as T;
+async function json<T>(path: string, init?: RequestInit, answered?: () => void): Promise<T> {
+  const text = await (await call(path, init)).text();
+  answered?.();
+  return JSON.parse(text) as T;
 }
 
 const post = (body: string, type: string): RequestInit => ({
@@ -101,7 +98,7 @@ export const api = {
   criteria: () => json<CriteriaValues>('/v1/criteria'),
   overlays: () => json<{ overlays: OverlayListing[] }>('/v1/overlays'),
   recipe: (criteria: Criteria) =>
-    json<RecipeResult>(withQuery('/v1/recipe', criteriaQuery(criteria))),
+    json<RecipeResult>(withQuery('/v1/recipe', criteriaQuery(criteria)), undefined, markAnswered),
   values: (criteria: Criteria, bundle?: BundleChoice) =>
     json<ValuesTrace>(
       withQuery(
@@ -110,7 +107,11 @@ export const api = {
       ),
     ),
   recipeFromSnapshot: (snapshot: DroppedDocument) =>
-    json<RecipeResult>('/v1/recipe', post(snapshot.text, documentType(snapshot.text))),
+    json<RecipeResult>(
+      '/v1/recipe',
+      post(snapshot.text, documentType(snapshot.text)),
+      markAnswered,
+    ),
   valuesFromSnapshot: (snapshot: DroppedDocument) =>
     json<ValuesTrace>('/v1/values', post(snapshot.text, documentType(snapshot.text))),
   validate: async (recipe: RecipeResult, snapshot: DroppedDocument) =>
