@@ -150,6 +150,7 @@ function layer({ files, ignores = [], forbidden, globals = [], properties = [], 
 
 const CORE = 'core/ is pure';
 const ACTIONS = 'actions/ reach the world only through ports.ts';
+const PRESENTATION = 'presentation/ renders results as text for both shells, purely';
 const coreAmbient = ambientEffects(CORE);
 const actionsAmbient = ambientEffects(ACTIONS);
 const cliRest = [
@@ -181,8 +182,22 @@ export const layerBoundaries = [
       folder('adapters', `${CORE}: core/ imports only core/.`),
       folder('cli', `${CORE}: core/ imports only core/.`),
       folder('server', `${CORE}: core/ imports only core/.`),
+      folder('presentation', `${CORE}: core/ imports only core/.`),
     ],
     ...coreAmbient,
+  }),
+  // What both shells show of a result (JUnit XML, a queried value): pure, over core/ only.
+  layer({
+    files: ['src/presentation/**/*.ts'],
+    forbidden: [
+      nodeIo(`${PRESENTATION}: no I/O built-ins.`),
+      shellLibraries(`${PRESENTATION}: no shell libraries.`),
+      folder('actions', `${PRESENTATION}: it imports core/ only.`),
+      folder('adapters', `${PRESENTATION}: it imports core/ only.`),
+      folder('cli', `${PRESENTATION}: it imports core/ only.`),
+      folder('server', `${PRESENTATION}: it imports core/ only.`),
+    ],
+    ...ambientEffects(PRESENTATION),
   }),
   layer({
     files: ['src/actions/**/*.ts'],
@@ -237,7 +252,14 @@ export const layerBoundaries = [
   layer({
     files: ['src/server/**/*.ts'],
     ignores: ['src/server/main.ts'],
-    forbidden: [folder('cli', 'cli/ and server/ never import each other.')],
+    forbidden: [
+      folder('cli', 'cli/ and server/ never import each other.'),
+      folder(
+        'adapters',
+        'Only server/main.ts (the composition root) imports adapters; routes get ports from the app.',
+        { allowTypeImports: true },
+      ),
+    ],
     globals: [
       {
         ...processOnlyInEntry,
