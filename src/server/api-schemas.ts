@@ -25,7 +25,10 @@ export const errorSchema = z
     details: z.record(z.string(), z.unknown()),
     requestId: z.string(),
   })
-  .meta({ id: 'Error', description: 'Every error: a closed code, one line, details, the request id' });
+  .meta({
+    id: 'Error',
+    description: 'Every error: a closed code, one line, details, the request id',
+  });
 
 export const recipeDocument = recipeResultSchema.meta({
   id: 'RecipeResult',
@@ -52,7 +55,10 @@ export function criteriaQueryShape(served: Readonly<Record<CriteriaDimension, re
       z
         .string()
         .optional()
-        .meta({ enum: [...served[dimension]], description: `the ${dimension} (any when left out)` }),
+        .meta({
+          enum: [...served[dimension]],
+          description: `the ${dimension} (any when left out)`,
+        }),
     ]),
   ) as Record<CriteriaDimension, z.ZodOptional<z.ZodString>>;
   return {
@@ -70,10 +76,9 @@ export const recipeRequestBody = z.union([criteriaDocument, snapshotDocument]).m
   title: 'recipeCriteria or Snapshot',
 });
 
-export const failOnQuery = z
-  .enum(FAIL_ON_LEVELS)
-  .default('error')
-  .meta({ description: 'which failed constraints are JUnit failures (as cnsctl validate --fail-on)' });
+export const failOnQuery = z.enum(FAIL_ON_LEVELS).default('error').meta({
+  description: 'which failed constraints are JUnit failures (as cnsctl validate --fail-on)',
+});
 
 export const validateRequestBody = z
   .strictObject({ recipe: recipeDocument, snapshot: snapshotDocument })
@@ -98,7 +103,11 @@ export const diffRequestBody = z
 
 const reportMetadata = { generatedAt: z.string(), version: z.string() };
 const filterMetadata = { ignore: z.array(z.string()), only: z.array(z.string()) };
-const diffSide = z.object({ source: z.string(), node: z.string(), timestamp: z.string().optional() });
+const diffSide = z.object({
+  source: z.string(),
+  node: z.string(),
+  timestamp: z.string().optional(),
+});
 const keyValue = z.object({ key: z.string(), value: z.string() });
 
 const snapshotDiffSchema = z
@@ -157,7 +166,9 @@ const fleetDiffSchema = z
       ignored: z.number(),
       outlierNodes: z.number(),
     }),
-    outliers: z.array(z.object({ node: z.string(), source: z.string(), keys: z.array(z.string()) })),
+    outliers: z.array(
+      z.object({ node: z.string(), source: z.string(), keys: z.array(z.string()) }),
+    ),
     differences: z.array(
       z.object({
         key: z.string(),

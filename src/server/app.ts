@@ -5,7 +5,6 @@
  * bodies read as documents, the one error answer, 404/405, rate limiting by client address, metrics,
  * the OpenAPI document from the routes' zod schemas, and refusing new requests while shutting down.
  */
-import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
@@ -20,6 +19,7 @@ import { CnsError } from '../core/shared/errors.js';
 import { toJson } from '../core/shared/serialize.js';
 import type { AppConfig } from './config.js';
 import { servedValues } from './criteria-allowlist.js';
+import { answerUnmatched } from './unmatched.js';
 import { acceptDocumentBodies, validatorCompiler } from './document-bodies.js';
 import { errorReply } from './error-reply.js';
 import { JSON_TYPE } from './media-types.js';
@@ -40,6 +40,8 @@ export interface AppDeps {
   /** Built by composePorts without standard streams, so a `-` location is refused. */
   readonly ports: Ports;
   readonly toolVersion: string;
+  /** A fresh id for a request that brings no well-formed X-Request-Id (randomUUID in main.ts). */
+  readonly newRequestId: () => string;
 }
 
 export interface AppOptions {
@@ -68,7 +70,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<ApiA
     logger: options.logger ?? false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : deps.newRequestId();
     },
     logController: new LogController({
       requestIdLogLabel: 'requestId',
@@ -119,6 +121,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<ApiA
     }),
   };
 
+  const unmatched = answerUnmatched(app);
   app.setValidatorCompiler(validatorCompiler);
   // Routes send text they rendered themselves; nothing is serialised from a response schema.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -126,6 +129,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<ApiA
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    if (request.routeOptions.url === undefined) return done(unmatched(request, reply));
     if (!closing) return done();
     reply.header('connection', 'close');
     done(new CnsError('UNAVAILABLE', 'cnsd is shutting down: send the request to another replica'));
@@ -142,30 +146,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<ApiA
 
   app.setErrorHandler((error, request, reply) => {
     const answer = errorReply(error, request.id);
-    if (answer.internal !== undefined) request.log.error({ err: answer.internal }, 'internal error');
+    if (answer.internal !== undefined)
+      request.log.error({ err: answer.internal }, 'internal error');
     else request.log.info({ code: answer.body.code }, answer.body.message);
     return reply.code(answer.status).type(JSON_TYPE).send(toJson(answer.body));
-  });
-
-  const methodsByPath = new Map<string, Set<string>>();
-  app.addHook('onRoute', (route) => {
-    const methods = methodsByPath.get(route.url) ?? new Set<string>();
-    for (const method of [route.method].flat()) methods.add(method);
-    methodsByPath.set(route.url, methods);
-  });
-  app.setNotFoundHandler(async (request, reply) => {
-    const path = request.url.split('?', 1)[0] ?? request.url;
-    const allowed = methodsByPath.get(path);
-    if (allowed) {
-      const list = [...allowed].sort().join(', ');
-      void reply.header('allow', list);
-      throw new CnsError('METHOD_NOT_ALLOWED', `${request.method} ${path} is not served: use ${list}`, {
-        details: { method: request.method, path, allowed: [...allowed].sort() },
-      });
-    }
-    throw new CnsError('NOT_FOUND', `no such path: ${path}; the API is described at /openapi.json`, {
-      details: { path },
-    });
   });
 
   if (config.rateLimit) {

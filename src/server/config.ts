@@ -4,7 +4,11 @@
  * variable and what it accepts. Pure: server/main.ts hands in argv and the environment.
  */
 import { parseArgs } from 'node:util';
-import { CRITERIA_DIMENSIONS, DIMENSION_NAMES, type CriteriaDimension } from '../core/recipe/criteria.js';
+import {
+  CRITERIA_DIMENSIONS,
+  DIMENSION_NAMES,
+  type CriteriaDimension,
+} from '../core/recipe/criteria.js';
 import { CnsError } from '../core/shared/errors.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

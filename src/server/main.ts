@@ -5,6 +5,7 @@
  * SIGINT stops accepting connections, finishes the requests in flight (within
  * CNSD_SHUTDOWN_GRACE_MS) and exits. Logs are JSON lines on stdout.
  */
+import { randomUUID } from 'node:crypto';
 import closeWithGrace from 'close-with-grace';
 import { readEmbeddedCatalog } from '../adapters/catalog/read-embedded-catalog.js';
 import { composePorts } from '../adapters/compose/compose-ports.js';
@@ -24,7 +25,7 @@ async function serve(config: ServerConfig): Promise<void> {
     loadEmbeddedCatalog: () => readEmbeddedCatalog(catalogFile.pathname),
   });
   const app = await buildApp(
-    { ports, toolVersion: CNS_VERSION },
+    { ports, toolVersion: CNS_VERSION, newRequestId: randomUUID },
     { config, logger: { level: config.logLevel } },
   );
   closeWithGrace(

@@ -10,9 +10,17 @@ describe('negotiate', () => {
     ['*/* gives the first offered type', '*/*', 'application/json'],
     ['an exact type is chosen', 'application/yaml', 'application/yaml'],
     ['the higher quality wins', 'application/json;q=0.4, application/yaml', 'application/yaml'],
-    ['a browser header falls back to */*', 'text/html,application/xhtml+xml,*/*;q=0.8', 'application/json'],
+    [
+      'a browser header falls back to */*',
+      'text/html,application/xhtml+xml,*/*;q=0.8',
+      'application/json',
+    ],
     ['a type range matches', 'application/*', 'application/json'],
-    ['a specific q=0 excludes a type a wider range allows', 'application/json;q=0, */*', 'application/yaml'],
+    [
+      'a specific q=0 excludes a type a wider range allows',
+      'application/json;q=0, */*',
+      'application/yaml',
+    ],
     ['case and spaces do not matter', ' Application/YAML ; q=1 ', 'application/yaml'],
   ])('%s', (_name, accept, expected) => {
     expect(negotiate(accept, [...OFFERED] as [string, ...string[]])).toBe(expected);

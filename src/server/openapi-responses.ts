@@ -25,15 +25,13 @@ export const BODY_ERRORS = [400, 413, 415] as const;
 
 export function errorResponses(...statuses: readonly number[]) {
   return Object.fromEntries(
-    [...new Set([...statuses, ...EVERY_ROUTE])]
-      .sort()
-      .map((status) => [
-        status,
-        {
-          description: ERROR_MEANINGS[status] ?? 'error',
-          content: { [JSON_TYPE]: { schema: errorSchema } },
-        },
-      ]),
+    [...new Set([...statuses, ...EVERY_ROUTE])].sort().map((status) => [
+      status,
+      {
+        description: ERROR_MEANINGS[status] ?? 'error',
+        content: { [JSON_TYPE]: { schema: errorSchema } },
+      },
+    ]),
   );
 }
 

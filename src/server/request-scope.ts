@@ -36,7 +36,8 @@ export function createRequestScope(input: RequestScopeInput): RunInRequest {
       }
     };
     reply.raw.once('close', onClose);
-    const remainingMs = Math.max(1, requestTimeoutMs - reply.elapsedTime);
+    // AbortSignal.timeout takes whole milliseconds only.
+    const remainingMs = Math.max(1, Math.ceil(requestTimeoutMs - reply.elapsedTime));
     const signal = AbortSignal.any([client.signal, ports.timeouts.signal(remainingMs)]);
     const deps: ActionDeps = {
       ...ports,

@@ -3,6 +3,7 @@
  * server/main.ts (no standard streams) and the repository's data/ as the embedded catalog, so tests
  * talk real HTTP to what users run.
  */
+import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { Ports } from '../../src/actions/ports.js';
 import { composePorts } from '../../src/adapters/compose/compose-ports.js';
@@ -40,7 +41,7 @@ export interface StartOptions {
 export async function startCnsd(options: StartOptions = {}): Promise<RunningServer> {
   const ports = composePorts(thisProcess({ env: { SOURCE_DATE_EPOCH } }));
   const app = await buildApp(
-    { ports: { ...ports, ...options.ports }, toolVersion: CNS_VERSION },
+    { ports: { ...ports, ...options.ports }, toolVersion: CNS_VERSION, newRequestId: randomUUID },
     {
       config: { ...TEST_CONFIG, ...options.config },
       logger: options.logStream ? { level: 'debug', stream: options.logStream } : false,

@@ -19,7 +19,10 @@ export function registerComponentsRoute(app: ApiApp, context: RouteContext): voi
         summary: 'The components recipes are made of: charts, namespaces and pinned versions',
         tags: ['catalog'],
         response: {
-          200: { description: 'the registry', content: { [JSON_TYPE]: { schema: componentListSchema } } },
+          200: {
+            description: 'the registry',
+            content: { [JSON_TYPE]: { schema: componentListSchema } },
+          },
           ...errorResponses(),
         },
       },

@@ -21,7 +21,10 @@ export function registerDiffRoute(app: ApiApp, context: RouteContext): void {
         tags: ['diff'],
         body: diffRequestBody,
         response: {
-          ...documentResponse('the SnapshotDiff, FleetDiff or RecipeDrift report', diffReportSchema),
+          ...documentResponse(
+            'the SnapshotDiff, FleetDiff or RecipeDrift report',
+            diffReportSchema,
+          ),
           ...errorResponses(...BODY_ERRORS),
         },
       },

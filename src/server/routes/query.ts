@@ -39,7 +39,11 @@ export function registerQueryRoute(app: ApiApp, context: RouteContext): void {
       const { selector, ...loose } = request.query;
       const entry = await recipeForCriteria(context, request, loose);
       const value = selectPath(entry.hydrated(await context.catalog()), selector);
-      return sendText(reply, format, renderQueryValue(value, format === JSON_TYPE ? 'json' : 'yaml'));
+      return sendText(
+        reply,
+        format,
+        renderQueryValue(value, format === JSON_TYPE ? 'json' : 'yaml'),
+      );
     },
   );
 }

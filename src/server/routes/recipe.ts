@@ -12,11 +12,7 @@ import {
   type LooseCriteria,
 } from '../../core/recipe/criteria.js';
 import { toJson, toYaml } from '../../core/shared/serialize.js';
-import {
-  criteriaQueryShape,
-  recipeDocument,
-  recipeRequestBody,
-} from '../api-schemas.js';
+import { criteriaQueryShape, recipeDocument, recipeRequestBody } from '../api-schemas.js';
 import { assertServed } from '../criteria-allowlist.js';
 import { DOCUMENT_FORMATS, JSON_TYPE, sendText } from '../media-types.js';
 import { negotiate } from '../negotiate.js';
@@ -77,7 +73,7 @@ export function registerRecipeRoutes(app: ApiApp, context: RouteContext): void {
           { ...deps, catalog: await context.catalog() },
         );
         context.metrics.recipeBuilt();
-        assertServed(parseCriteria(built.criteria as LooseCriteria), context.config.allowlist);
+        assertServed(parseCriteria(built.criteria), context.config.allowlist);
         return built;
       });
       return sendText(reply, format, format === JSON_TYPE ? toJson(recipe) : toYaml(recipe));
