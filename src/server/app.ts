@@ -134,6 +134,11 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<ApiA
     reply.header('connection', 'close');
     done(new CnsError('UNAVAILABLE', 'cnsd is shutting down: send the request to another replica'));
   });
+  // An answer finished while closing ends its connection, so the client does not keep it for the next.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
   app.addHook('preClose', (done) => {
     closing = true;
     done();

@@ -48,6 +48,7 @@ export function createRequestScope(input: RequestScopeInput): RunInRequest {
     let stop = (): void => undefined;
     const aborted = new Promise<never>((_, reject) => {
       const onAbort = (): void => reject(abortReason(signal.reason, requestTimeoutMs));
+      if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       stop = () => signal.removeEventListener('abort', onAbort);
     });
