@@ -39,7 +39,15 @@ describe('POST /v1/validate', () => {
 
   it('answers the ValidationResult cnsctl validate gives for the same documents', async () => {
     const answer = await request(`${server.url}/v1/validate`, { body, type: 'application/yaml' });
-    const cli = await cnsctl(['validate', '--recipe', fixturePath(RECIPE), '--snapshot', fixturePath(SNAPSHOT), '-t', 'json']);
+    const cli = await cnsctl([
+      'validate',
+      '--recipe',
+      fixturePath(RECIPE),
+      '--snapshot',
+      fixturePath(SNAPSHOT),
+      '-t',
+      'json',
+    ]);
     expect(answer.status).toBe(200);
     const fromCli = withoutVolatile(cli.stdout) as { metadata: Record<string, unknown> };
     delete fromCli.metadata.recipe;
@@ -61,17 +69,25 @@ describe('POST /v1/validate', () => {
 
   it('takes the same documents as JSON', async () => {
     const json = JSON.stringify({
-      recipe: JSON.parse((await cnsctl(['recipe', '--snapshot', fixturePath(SNAPSHOT), '-t', 'json'])).stdout) as unknown,
+      recipe: JSON.parse(
+        (await cnsctl(['recipe', '--snapshot', fixturePath(SNAPSHOT), '-t', 'json'])).stdout,
+      ) as unknown,
       snapshot: { kind: 'Snapshot', apiVersion: 'cns.nvidia.com/v1alpha1', measurements: [] },
     });
-    const answer = await request(`${server.url}/v1/validate`, { body: json, type: 'application/json' });
+    const answer = await request(`${server.url}/v1/validate`, {
+      body: json,
+      type: 'application/json',
+    });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.text)).toMatchObject({ summary: { status: 'incomplete' } });
   });
 
   it('refuses a body without the snapshot, naming the missing field', async () => {
     const error = expectError(
-      await request(`${server.url}/v1/validate`, { body: yamlBody({ recipe: read(RECIPE) }), type: 'application/yaml' }),
+      await request(`${server.url}/v1/validate`, {
+        body: yamlBody({ recipe: read(RECIPE) }),
+        type: 'application/yaml',
+      }),
       400,
       'INPUT_SCHEMA',
     );
@@ -135,7 +151,13 @@ describe('POST /v1/diff', () => {
   it('refuses a recipe with two snapshots as USAGE, saying to send one', async () => {
     const error = expectError(
       await request(`${server.url}/v1/diff`, {
-        body: toJson({ recipe: { kind: 'recipeResult', apiVersion: 'cns.nvidia.com/v1alpha1' }, snapshots: [{ kind: 'Snapshot', apiVersion: 'cns.nvidia.com/v1alpha1', measurements: [] }, { kind: 'Snapshot', apiVersion: 'cns.nvidia.com/v1alpha1', measurements: [] }] }),
+        body: toJson({
+          recipe: { kind: 'recipeResult', apiVersion: 'cns.nvidia.com/v1alpha1' },
+          snapshots: [
+            { kind: 'Snapshot', apiVersion: 'cns.nvidia.com/v1alpha1', measurements: [] },
+            { kind: 'Snapshot', apiVersion: 'cns.nvidia.com/v1alpha1', measurements: [] },
+          ],
+        }),
         type: 'application/json',
       }),
       400,

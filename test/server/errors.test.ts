@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, request } from './http.js';
 import { startCnsd, type RunningServer } from './start-cnsd.js';
 
-const CRITERIA_YAML = 'kind: recipeCriteria\napiVersion: cns.nvidia.com/v1alpha1\nspec:\n  service: eks\n';
+const CRITERIA_YAML =
+  'kind: recipeCriteria\napiVersion: cns.nvidia.com/v1alpha1\nspec:\n  service: eks\n';
 
 describe('errors of one server with default limits', () => {
   let server: RunningServer;
@@ -80,10 +81,14 @@ describe('errors of one server with default limits', () => {
   });
 
   it('takes a well-formed X-Request-Id and echoes it; replaces a malformed one', async () => {
-    const given = await request(`${server.url}/nope`, { headers: { 'x-request-id': 'ci-run-42.step:7' } });
+    const given = await request(`${server.url}/nope`, {
+      headers: { 'x-request-id': 'ci-run-42.step:7' },
+    });
     expect(given.headers.get('x-request-id')).toBe('ci-run-42.step:7');
     expect(JSON.parse(given.text)).toMatchObject({ requestId: 'ci-run-42.step:7' });
-    const forged = await request(`${server.url}/healthz`, { headers: { 'x-request-id': 'a b\tc' } });
+    const forged = await request(`${server.url}/healthz`, {
+      headers: { 'x-request-id': 'a b\tc' },
+    });
     expect(forged.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
@@ -113,7 +118,9 @@ describe('429: rate limiting by client address', () => {
 describe('criteria allowlists (CNSD_ALLOWED_<DIMENSION>)', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startCnsd({ config: { allowlist: { service: ['eks', 'any'], accelerator: ['h100'] } } });
+    server = await startCnsd({
+      config: { allowlist: { service: ['eks', 'any'], accelerator: ['h100'] } },
+    });
   });
   afterAll(() => server.close());
 
@@ -128,12 +135,22 @@ describe('criteria allowlists (CNSD_ALLOWED_<DIMENSION>)', () => {
   });
 
   it('refuses a dimension left to "any" when "any" is not on its list', async () => {
-    const body = expectError(await request(`${server.url}/v1/recipe?service=eks`), 400, 'UNKNOWN_CRITERIA');
-    expect(body.details).toMatchObject({ dimension: 'accelerator', value: 'any', allowed: ['h100'] });
+    const body = expectError(
+      await request(`${server.url}/v1/recipe?service=eks`),
+      400,
+      'UNKNOWN_CRITERIA',
+    );
+    expect(body.details).toMatchObject({
+      dimension: 'accelerator',
+      value: 'any',
+      allowed: ['h100'],
+    });
   });
 
   it('serves what the lists allow, and lists only those values in /v1/criteria and the OpenAPI document', async () => {
-    expect((await request(`${server.url}/v1/recipe?service=eks&accelerator=h100`)).status).toBe(200);
+    expect((await request(`${server.url}/v1/recipe?service=eks&accelerator=h100`)).status).toBe(
+      200,
+    );
     const criteria = JSON.parse((await request(`${server.url}/v1/criteria`)).text) as {
       criteria: Record<string, string[]>;
     };
@@ -171,7 +188,10 @@ describe('500 and 504', () => {
         .split('\n')
         .map((line) => JSON.parse(line) as { requestId?: string; err?: { message: string } })
         .find((line) => line.err);
-      expect(logged).toMatchObject({ requestId: 'boom-1', err: { message: 'secret detail at /srv/internal/path' } });
+      expect(logged).toMatchObject({
+        requestId: 'boom-1',
+        err: { message: 'secret detail at /srv/internal/path' },
+      });
     } finally {
       await server.close();
     }
@@ -179,11 +199,17 @@ describe('500 and 504', () => {
 
   it('504: work that runs past the request time limit is answered as TIMEOUT', async () => {
     const server = await startCnsd({
-      ports: { timeouts: { signal: () => AbortSignal.abort(new DOMException('late', 'TimeoutError')) } },
+      ports: {
+        timeouts: { signal: () => AbortSignal.abort(new DOMException('late', 'TimeoutError')) },
+      },
     });
     try {
       const answer = await request(`${server.url}/v1/diff`, {
-        body: JSON.stringify({ snapshots: [{ kind: 'Snapshot', apiVersion: 'cns.nvidia.com/v1alpha1', measurements: [] }] }),
+        body: JSON.stringify({
+          snapshots: [
+            { kind: 'Snapshot', apiVersion: 'cns.nvidia.com/v1alpha1', measurements: [] },
+          ],
+        }),
         type: 'application/json',
       });
       expectError(answer, 504, 'TIMEOUT');

@@ -10,7 +10,13 @@ export interface Answer {
 
 export async function request(
   url: string,
-  init: { method?: string; body?: string; type?: string; accept?: string; headers?: Record<string, string> } = {},
+  init: {
+    method?: string;
+    body?: string;
+    type?: string;
+    accept?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.type) headers['content-type'] = init.type;

@@ -41,9 +41,15 @@ describe('a running server', () => {
     await request(`${server.url}/no/such/path`);
     const metrics = await request(`${server.url}/metrics`);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-    expect(metrics.text).toMatch(/cnsd_http_requests_total\{method="GET",route="\/v1\/recipe",status="200"\} 2/);
-    expect(metrics.text).toMatch(/cnsd_http_requests_total\{method="GET",route="unmatched",status="404"\} 1/);
-    expect(metrics.text).toMatch(/cnsd_http_request_duration_seconds_bucket\{le="0.5",method="GET",route="\/v1\/recipe",status="200"\} 2/);
+    expect(metrics.text).toMatch(
+      /cnsd_http_requests_total\{method="GET",route="\/v1\/recipe",status="200"\} 2/,
+    );
+    expect(metrics.text).toMatch(
+      /cnsd_http_requests_total\{method="GET",route="unmatched",status="404"\} 1/,
+    );
+    expect(metrics.text).toMatch(
+      /cnsd_http_request_duration_seconds_bucket\{le="0.5",method="GET",route="\/v1\/recipe",status="200"\} 2/,
+    );
     expect(metrics.text).toMatch(/cnsd_recipes_built_total 1/);
     expect(metrics.text).toMatch(/cnsd_recipe_cache_lookups_total\{result="hit"\} 1/);
     expect(metrics.text).toMatch(/cnsd_bundle_size_bytes_count 0/);
@@ -58,14 +64,31 @@ describe('a running server', () => {
     };
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual(
-      ['/healthz', '/metrics', '/readyz', '/v1/components', '/v1/criteria', '/v1/diff', '/v1/query', '/v1/recipe', '/v1/validate'].sort(),
+      [
+        '/healthz',
+        '/metrics',
+        '/readyz',
+        '/v1/components',
+        '/v1/criteria',
+        '/v1/diff',
+        '/v1/query',
+        '/v1/recipe',
+        '/v1/validate',
+      ].sort(),
     );
     expect(Object.keys(document.paths['/v1/recipe']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(document.paths['/v1/validate']!.post!.responses)).toEqual(
       expect.arrayContaining(['200', '400', '413', '415', '429', '500']),
     );
     expect(Object.keys(document.components.schemas)).toEqual(
-      expect.arrayContaining(['Error', 'RecipeResult', 'Snapshot', 'RecipeCriteria', 'ValidationResult', 'DiffReport']),
+      expect.arrayContaining([
+        'Error',
+        'RecipeResult',
+        'Snapshot',
+        'RecipeCriteria',
+        'ValidationResult',
+        'DiffReport',
+      ]),
     );
   });
 
@@ -78,15 +101,27 @@ describe('a running server', () => {
   });
 
   it('writes JSON log lines, each line of a request under its request id', async () => {
-    await request(`${server.url}/v1/recipe?service=kind`, { headers: { 'x-request-id': 'log-probe-1' } });
-    await request(`${server.url}/v1/recipe?service=nope`, { headers: { 'x-request-id': 'log-probe-2' } });
+    await request(`${server.url}/v1/recipe?service=kind`, {
+      headers: { 'x-request-id': 'log-probe-1' },
+    });
+    await request(`${server.url}/v1/recipe?service=nope`, {
+      headers: { 'x-request-id': 'log-probe-2' },
+    });
     const lines = log.lines();
     for (const id of ['log-probe-1', 'log-probe-2']) {
       const mine = lines.filter((line) => line.requestId === id);
-      expect(mine.map((line) => line.msg)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
+      expect(mine.map((line) => line.msg)).toEqual(
+        expect.arrayContaining(['incoming request', 'request completed']),
+      );
     }
-    expect(lines.filter((line) => 'req' in line || 'res' in line).every((line) => typeof line.requestId === 'string')).toBe(true);
-    expect(lines.find((line) => line.requestId === 'log-probe-2' && line.code)).toMatchObject({ code: 'UNKNOWN_CRITERIA' });
+    expect(
+      lines
+        .filter((line) => 'req' in line || 'res' in line)
+        .every((line) => typeof line.requestId === 'string'),
+    ).toBe(true);
+    expect(lines.find((line) => line.requestId === 'log-probe-2' && line.code)).toMatchObject({
+      code: 'UNKNOWN_CRITERIA',
+    });
   });
 });
 
@@ -115,10 +150,24 @@ describe('shutdown', () => {
     const log = captureLog();
     const server = await startCnsd({ logStream: log.stream });
     const { port } = new URL(server.url);
-    const body = JSON.stringify({ kind: 'recipeCriteria', apiVersion: 'cns.nvidia.com/v1alpha1', spec: { service: 'eks' } });
+    const body = JSON.stringify({
+      kind: 'recipeCriteria',
+      apiVersion: 'cns.nvidia.com/v1alpha1',
+      spec: { service: 'eks' },
+    });
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port, method: 'POST', path: '/v1/recipe', headers: { 'content-type': 'application/json', 'content-length': body.length, 'x-request-id': 'in-flight' } },
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/v1/recipe',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': body.length,
+            'x-request-id': 'in-flight',
+          },
+        },
         (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => (text += chunk.toString()));

@@ -46,13 +46,21 @@ describe('GET /v1/recipe', () => {
     ['an unknown service', 'service=ecs', 'service', 'eks, gke, aks, oke, kind, any'],
     ['a negative node count', 'nodes=-1', 'nodes', undefined],
   ])('refuses %s with 400 naming the field', async (_name, query, field, accepted) => {
-    const body = expectError(await request(`${server.url}/v1/recipe?${query}`), 400, field === 'nodes' ? 'INPUT_SCHEMA' : 'UNKNOWN_CRITERIA');
+    const body = expectError(
+      await request(`${server.url}/v1/recipe?${query}`),
+      400,
+      field === 'nodes' ? 'INPUT_SCHEMA' : 'UNKNOWN_CRITERIA',
+    );
     expect(JSON.stringify(body.details)).toContain(field);
     if (accepted) expect(body.message).toContain(accepted);
   });
 
   it('refuses a misspelt parameter, naming the keys it accepts', async () => {
-    const body = expectError(await request(`${server.url}/v1/recipe?servce=eks`), 400, 'INPUT_SCHEMA');
+    const body = expectError(
+      await request(`${server.url}/v1/recipe?servce=eks`),
+      400,
+      'INPUT_SCHEMA',
+    );
     expect(body.message).toMatch(/query string: .*servce/);
   });
 });
@@ -74,7 +82,15 @@ describe('POST /v1/recipe', () => {
       body: readFileSync(SNAPSHOT, 'utf8'),
       type: 'application/yaml',
     });
-    const cli = await cnsctl(['recipe', '--snapshot', SNAPSHOT, '--intent', 'training', '-t', 'json']);
+    const cli = await cnsctl([
+      'recipe',
+      '--snapshot',
+      SNAPSHOT,
+      '--intent',
+      'training',
+      '-t',
+      'json',
+    ]);
     expect(answer.status).toBe(200);
     expect(answer.text).toBe(cli.stdout);
   });
@@ -89,12 +105,18 @@ describe('POST /v1/recipe', () => {
       'INPUT_YAML',
     );
     expect(body.message).toMatch(/^request body:\d+:\d+: not valid YAML or JSON/);
-    expect(body.details).toMatchObject({ source: 'request body', line: expect.any(Number) as number });
+    expect(body.details).toMatchObject({
+      source: 'request body',
+      line: expect.any(Number) as number,
+    });
   });
 
   it('refuses a document of another kind, naming the kinds it reads', async () => {
     const body = expectError(
-      await request(`${server.url}/v1/recipe`, { body: '{"kind": "ValidationResult"}', type: 'application/json' }),
+      await request(`${server.url}/v1/recipe`, {
+        body: '{"kind": "ValidationResult"}',
+        type: 'application/json',
+      }),
       400,
       'INPUT_SCHEMA',
     );
@@ -104,7 +126,11 @@ describe('POST /v1/recipe', () => {
   it('refuses a Snapshot with a mistyped field, naming its path', async () => {
     const body = expectError(
       await request(`${server.url}/v1/recipe`, {
-        body: JSON.stringify({ kind: 'Snapshot', apiVersion: 'cns.nvidia.com/v1alpha1', measurements: [{ type: 7 }] }),
+        body: JSON.stringify({
+          kind: 'Snapshot',
+          apiVersion: 'cns.nvidia.com/v1alpha1',
+          measurements: [{ type: 7 }],
+        }),
         type: 'application/json',
       }),
       400,
@@ -121,7 +147,9 @@ describe('GET /v1/query', () => {
   ])('answers %s as `cnsctl query` prints it, in YAML and JSON', async (_name, selector) => {
     const flags = [...DEMO_CRITERIA_FLAGS, '--selector', selector];
     const [yaml, json, cliYaml, cliJson] = await Promise.all([
-      request(`${server.url}/v1/query?${DEMO_QUERY}&selector=${selector}`, { accept: 'application/yaml' }),
+      request(`${server.url}/v1/query?${DEMO_QUERY}&selector=${selector}`, {
+        accept: 'application/yaml',
+      }),
       request(`${server.url}/v1/query?${DEMO_QUERY}&selector=${selector}`),
       cnsctl(['query', ...flags]),
       cnsctl(['query', ...flags, '-t', 'json']),
