@@ -21,7 +21,9 @@ if (!installed) {
   if (process.env.CNS_REQUIRE_SCHEMATHESIS === '1') {
     throw new Error(`${SCHEMATHESIS} is missing: run scripts/setup-schemathesis.sh`);
   }
-  console.warn('schemathesis is not installed (scripts/setup-schemathesis.sh): the API fuzzing test is skipped');
+  console.warn(
+    'schemathesis is not installed (scripts/setup-schemathesis.sh): the API fuzzing test is skipped',
+  );
 }
 
 const EXAMPLES_PER_OPERATION = 25;
@@ -66,14 +68,10 @@ describe.skipIf(!installed)('schemathesis against the live server', () => {
   });
   afterAll(() => server.close());
 
-  it(
-    `finds no 5xx and no answer off its schema in ${EXAMPLES_PER_OPERATION} examples per operation`,
-    async () => {
-      const { code, output } = await runSchemathesis(server.url);
-      const summary = output.slice(output.indexOf('SUMMARY'));
-      expect(code, output.length > 20_000 ? summary : output).toBe(0);
-      expect(output).toMatch(/\d+ generated, \d+ passed/);
-    },
-    300_000,
-  );
+  it(`finds no 5xx and no answer off its schema in ${EXAMPLES_PER_OPERATION} examples per operation`, async () => {
+    const { code, output } = await runSchemathesis(server.url);
+    const summary = output.slice(output.indexOf('SUMMARY'));
+    expect(code, output.length > 20_000 ? summary : output).toBe(0);
+    expect(output).toMatch(/\d+ generated, \d+ passed/);
+  }, 300_000);
 });
