@@ -45,17 +45,19 @@ function timeOnce(argv, env) {
 
 /**
  * Runs `baseline` and `command` alternately `runs` times (after one warm-up each), so both see the
- * same machine load, and reports both medians and the median of the per-pair ratios.
+ * same machine load, and reports both medians and the median of the per-pair ratios. `command` may
+ * be a function of the run's index (e.g. to write somewhere new each time).
  */
 export function pairedTimes(baseline, command, runs, env = {}) {
+  const argvOf = (i) => (typeof command === 'function' ? command(i) : command);
   timeOnce(baseline, env);
-  timeOnce(command, env);
+  timeOnce(argvOf(-1), env);
   const base = [];
   const cmd = [];
   const ratios = [];
   for (let i = 0; i < runs; i++) {
     const b = timeOnce(baseline, env);
-    const c = timeOnce(command, env);
+    const c = timeOnce(argvOf(i), env);
     base.push(b);
     cmd.push(c);
     ratios.push(c / b);

@@ -4,6 +4,8 @@
  * them into one `Ports` object and passes them in, so actions are tested with real fixtures behind
  * the same contracts.
  */
+import type { BundleArchiveFormat, BundleFormat } from '../core/bundle/bundle-format.js';
+import type { FileTree } from '../core/bundle/file-tree.js';
 import type { Catalog } from '../core/recipe/catalog.js';
 import type { ChartFolder } from '../core/recipe/check-values-paths.js';
 import type { CnsError } from '../core/shared/errors.js';
@@ -162,29 +164,45 @@ export interface ChartFolderReader {
   read(dir: string, charts: readonly string[]): Promise<ChartFolder[]>;
 }
 
-/** One file of a rendered tree: its `/`-separated path relative to the output, bytes and mode. */
-export interface TreeFile {
-  readonly path: string;
-  readonly content: Uint8Array;
-  readonly mode: number;
-}
-
 /**
- * Writes a rendered file tree (a bundle) to `target`, a directory or an archive chosen by its name:
- * all of it or nothing. The slot `Ports.openBundleWriter` is filled by the bundle stage (issue 9),
- * which settles this contract.
+ * Writes a rendered bundle. The archives' entries all carry one modification time, fixed when the
+ * ports are composed: SOURCE_DATE_EPOCH when the environment sets it (the documents' clock reads the
+ * same variable), otherwise 1980-01-02T00:00:00Z; nothing else of the run goes into the bytes, so
+ * one tree gives one archive, in cnsctl and cnsd alike.
  */
 export interface BundleWriter {
+  /**
+   * Writes `tree` to `target` in the form its name says (bundleFormatOf: `.zip`, `.tar.gz`/`.tgz`,
+   * else a directory), all or nothing: a directory fills a temporary sibling renamed into place, an
+   * archive is written atomically with the bytes of `archive()`. An existing target (a non-empty
+   * directory, or a file) is replaced only with `force`. Returns the form written.
+   * @throws CnsError USAGE (target exists without force, is the wrong kind, cannot be written there;
+   *   the message names `--output`), CANCELLED when `signal` aborts (nothing is left behind).
+   */
   write(
     target: string,
-    files: readonly TreeFile[],
+    tree: FileTree,
     options: { readonly force: boolean; readonly signal?: AbortSignal },
-  ): Promise<void>;
+  ): Promise<BundleFormat>;
+  /** The archive of `tree` in memory, byte for byte what `write()` puts in a file of that format. */
+  archive(tree: FileTree, format: BundleArchiveFormat): Promise<Uint8Array>;
+}
+
+/** Reads a bundle back (`bundle verify`): a directory, a `.zip` or a `.tar.gz`/`.tgz`. */
+export interface BundleReader {
+  /**
+   * Every regular file by `/`-separated relative path, in path order, with its mode (executable or
+   * not); odd names are kept so that verify reports them as extra.
+   * @throws CnsError NOT_FOUND (absent), FORBIDDEN, USAGE (a file that is no bundle archive),
+   *   INPUT_SCHEMA (an unreadable or oversized archive, an entry outside the bundle), CANCELLED.
+   */
+  read(location: string, signal?: AbortSignal): Promise<FileTree>;
 }
 
 /**
  * Every port, as a composition root builds them: once per run in cnsctl, once at boot in cnsd. The
- * heavy ones (host commands, the cluster) load their adapters on first use.
+ * heavy ones (host commands, the cluster, the bundle writer and reader) load their adapters on first
+ * use.
  */
 export interface Ports {
   readonly documents: DocumentStore;
@@ -197,8 +215,10 @@ export interface Ports {
   readonly openHost: OpenHost;
   readonly openKube: OpenKubeSnapshotSource;
   readonly chartFolders: ChartFolderReader;
-  /** Slot for the bundle stage: built on first use, like openKube, once its adapter exists. */
-  readonly openBundleWriter?: () => Promise<BundleWriter>;
+  /** The bundle writers (directory, zip, tar.gz); loaded on first use. */
+  readonly openBundleWriter: () => Promise<BundleWriter>;
+  /** Reads a bundle back for `bundle verify`; loaded on first use. */
+  readonly openBundleReader: () => Promise<BundleReader>;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import type { CliContext } from './cli-context.js';
+import { registerBundle } from './commands/bundle.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerData } from './commands/data.js';
 import { registerDiff } from './commands/diff.js';
@@ -33,16 +34,20 @@ export function buildProgram(context: CliContext, version: string): Command {
   registerSnapshot(program, context);
   registerRecipe(program, context);
   registerValidate(program, context);
+  registerBundle(program, context);
   registerDiff(program, context);
   registerQuery(program, context);
   registerData(program, context);
   registerVersion(program, context);
   registerCompletion(program, context);
-  for (const command of program.commands) {
+  // Subcommands (bundle verify) too: commander must never exit the process or write to it directly.
+  const pending = [...program.commands];
+  for (let command = pending.pop(); command !== undefined; command = pending.pop()) {
     command.exitOverride().configureOutput({
       writeOut: (text) => context.io.stdout.write(text),
       writeErr: (text) => context.io.stderr.write(text),
     });
+    pending.push(...command.commands);
   }
   return program;
 }

@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fromBufferPromise } from 'yauzl';
+import { buildFileTree } from '../../core/bundle/file-tree.js';
 import { loadRepositoryCatalog, thisProcess } from '../../../test/compose/this-process.js';
 import { fixtureHostRoot } from '../../../test/snapshot/fixture-host.js';
 import { NO_CLUSTER_REASON } from '../kube/open-kube-snapshot-source.js';
@@ -39,6 +44,37 @@ describe('composePorts', () => {
   it('fixes the documents’ clock with SOURCE_DATE_EPOCH', () => {
     const { clock } = composePorts(thisProcess({ env: { SOURCE_DATE_EPOCH: '1768309558' } }));
     expect(clock.now().toISOString()).toBe('2026-01-13T13:05:58.000Z');
+  });
+
+  it.each([
+    ['SOURCE_DATE_EPOCH when set', { SOURCE_DATE_EPOCH: '1768309558' }, '2026-01-13T13:05:58.000Z'],
+    ['1980-01-02 without it', {}, '1980-01-02T00:00:00.000Z'],
+  ])('dates bundle archives by %s, never by the wall clock', async (_, env, time) => {
+    const writer = await composePorts(thisProcess({ env })).openBundleWriter();
+    const tree = buildFileTree([{ path: 'README.md', content: '# bundle\n' }]);
+    const zip = await fromBufferPromise(Buffer.from(await writer.archive(tree, 'zip')), {
+      lazyEntries: true,
+    });
+    const times = [];
+    for await (const entry of zip.eachEntry())
+      times.push(entry.getLastModDate({ timezone: 'UTC' }).toISOString());
+    expect(times).toEqual([time]);
+  });
+
+  it('reads a bundle back as the tree it was written from', async () => {
+    const ports = composePorts(thisProcess());
+    const tree = buildFileTree([
+      { path: 'checksums.txt', content: '' },
+      { path: 'a/run.sh', content: '#!/bin/sh\n', executable: true },
+    ]);
+    const bytes = await (await ports.openBundleWriter()).archive(tree, 'tar.gz');
+    const file = join(mkdtempSync(join(tmpdir(), 'cnsctl-compose-')), 'b.tgz');
+    writeFileSync(file, bytes);
+    const read = await (await ports.openBundleReader()).read(file);
+    expect([...read].map(([path, { mode }]) => [path, mode])).toEqual([
+      ['a/run.sh', 0o755],
+      ['checksums.txt', 0o644],
+    ]);
   });
 
   it('reads - from standard input when the entry has one, and refuses it otherwise', async () => {

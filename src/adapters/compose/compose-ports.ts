@@ -12,12 +12,12 @@ import type { EmbeddedCatalog } from '../catalog/read-embedded-catalog.js';
 import { createDocumentLister } from '../documents/document-lister.js';
 import { createDocumentStore, type StandardStreams } from '../documents/document-store.js';
 import type { RunnerProcess } from '../host/run-host-command.js';
-import { sourceDateClock } from '../time/source-date-clock.js';
+import { sourceDateClock, sourceDateEpoch } from '../time/source-date-clock.js';
 import { systemTimeouts, systemTimer, wallClock } from '../time/system-time.js';
 
 /** What the entry file knows of its process and how it gets the embedded data. */
 export interface ComposeInput extends RunnerProcess {
-  /** Our process id: names temp files of atomic writes. */
+  /** Our process id: names temp files of atomic writes and a bundle's temporary directory. */
   readonly processId: number;
   /** Reads the recipe data shipped with the tool (dist/catalog.json; data/ compiled in tests). */
   readonly loadEmbeddedCatalog: () => Promise<EmbeddedCatalog>;
@@ -61,6 +61,18 @@ export function composePorts(input: ComposeInput): Ports {
         const { readChartFolders } = await import('../charts/read-chart-folders.js');
         return readChartFolders(dir, charts);
       },
+    },
+    openBundleWriter: async () => {
+      const { createBundleWriter } = await import('../output/bundle-writer.js');
+      // Archives are dated by the variable that fixes the documents' clock, never by the wall clock.
+      return createBundleWriter({
+        processId: input.processId,
+        entryTime: () => sourceDateEpoch(env),
+      });
+    },
+    openBundleReader: async () => {
+      const { readBundle } = await import('../output/read-bundle.js');
+      return { read: readBundle };
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCnsError } from '../../core/shared/errors.js';
-import { sourceDateClock } from './source-date-clock.js';
+import { sourceDateClock, sourceDateEpoch } from './source-date-clock.js';
 
 const wall = new Date('2026-11-26T10:00:00Z');
 const clockFor = (epoch: string | undefined) =>
@@ -30,5 +30,19 @@ describe('sourceDateClock', () => {
       expect(isCnsError(error) && error.code).toBe('USAGE');
       expect(isCnsError(error) && error.details).toEqual({ SOURCE_DATE_EPOCH: 'yesterday' });
     }
+  });
+});
+
+describe('sourceDateEpoch', () => {
+  it.each([
+    ['unset', undefined, undefined],
+    ['empty', '', undefined],
+    ['set', '1768309558', '2026-01-13T13:05:58.000Z'],
+  ])('is the date of SOURCE_DATE_EPOCH when %s, never the wall clock', (_name, epoch, expected) => {
+    expect(sourceDateEpoch({ SOURCE_DATE_EPOCH: epoch })?.toISOString()).toBe(expected);
+  });
+
+  it('fails with USAGE on a malformed value', () => {
+    expect(() => sourceDateEpoch({ SOURCE_DATE_EPOCH: '1.5' })).toThrow(/whole seconds/);
   });
 });

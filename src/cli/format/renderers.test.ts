@@ -2,7 +2,11 @@
  * The formats a command offers are exactly the keys of its result's renderer registry (the first is
  * the default), and each of them renders through the whole command.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cnsctl, DEMO_CRITERIA_FLAGS } from '../../../test/cli/run-cli-in-process.js';
 import {
   fixtureHostRoot,
@@ -13,6 +17,7 @@ import { fixturePath } from '../../../test/validate/read-fixture.js';
 import type { ActionDeps } from '../../actions/ports.js';
 import type { CliContext } from '../cli-context.js';
 import { buildProgram } from '../program.js';
+import { bundleVerificationRenderers } from './bundle-verification-renderers.js';
 import { diffRenderers } from './diff-renderers.js';
 import { queryRenderers } from './query-renderers.js';
 import { recipeRenderers } from './recipe-renderers.js';
@@ -20,7 +25,16 @@ import { snapshotRenderers } from './snapshot-renderers.js';
 import { validationRenderers } from './validation-renderers.js';
 import { versionRenderers } from './version-renderers.js';
 
-/** Each command with --format, its registry, and arguments that give it a result to render. */
+const workDir = mkdtempSync(join(tmpdir(), 'cnsctl-renderers-'));
+const bundleDir = join(workDir, 'bundles');
+
+beforeAll(async () => {
+  const recipe = join(workDir, 'recipe.yaml');
+  expect((await cnsctl(['recipe', ...DEMO_CRITERIA_FLAGS, '-o', recipe])).code).toBe(0);
+  expect((await cnsctl(['bundle', '--recipe', recipe, '-o', bundleDir])).code).toBe(0);
+});
+
+/** Each command (subcommands by their path) with --format, its registry, and arguments that give it a result to render. */
 const COMMANDS: readonly (readonly [string, object, readonly string[]])[] = [
   ['recipe', recipeRenderers, DEMO_CRITERIA_FLAGS],
   ['query', queryRenderers, [...DEMO_CRITERIA_FLAGS, '--selector', 'deploymentOrder']],
@@ -41,6 +55,7 @@ const COMMANDS: readonly (readonly [string, object, readonly string[]])[] = [
     [fixturePath('diff/eks-node-before.yaml'), fixturePath('diff/eks-node-after.yaml')],
   ],
   ['version', versionRenderers, []],
+  ['bundle verify', bundleVerificationRenderers, [bundleDir]],
 ];
 
 // Declaring the command tree touches no port, so none is needed to inspect it.
@@ -56,13 +71,22 @@ const context: CliContext = {
   exitCode: 0,
 };
 const program = buildProgram(context, '0.0.0-test');
+/** Every command and subcommand by its path (`bundle verify`). */
+const everyCommand = (parent: CommandUnknownOpts, path: string[] = []) =>
+  parent.commands.flatMap((c): [string, CommandUnknownOpts][] => [
+    [[...path, c.name()].join(' '), c],
+    ...everyCommand(c, [...path, c.name()]),
+  ]);
+const commands = new Map(everyCommand(program));
 const formatOption = (name: string) =>
-  program.commands.find((c) => c.name() === name)?.options.find((o) => o.long === '--format');
+  commands.get(name)?.options.find((o) => o.long === '--format');
 
 describe('renderer registries', () => {
   it('cover every command that has --format', () => {
-    const withFormat = program.commands.filter((c) => c.options.some((o) => o.long === '--format'));
-    expect(withFormat.map((c) => c.name()).sort()).toEqual(COMMANDS.map(([name]) => name).sort());
+    const withFormat = [...commands].filter(([, c]) =>
+      c.options.some((o) => o.long === '--format'),
+    );
+    expect(withFormat.map(([name]) => name).sort()).toEqual(COMMANDS.map(([name]) => name).sort());
   });
 
   it.each(COMMANDS)(
@@ -78,7 +102,7 @@ describe('renderer registries', () => {
     Object.keys(renderers).map((format) => [name, format, args] as const),
   );
   it.each(everyFormat)('%s -t %s renders', async (name, format, args) => {
-    const run = await cnsctl([name, ...args, '-t', format], {
+    const run = await cnsctl([...name.split(' '), ...args, '-t', format], {
       ports: { openHost: openFixtureHost, openKube: noCluster },
     });
     expect([0, 1]).toContain(run.code);

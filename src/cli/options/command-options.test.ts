@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { BundleOptions } from '../../core/bundle/bundle-options.js';
 import { isCnsError } from '../../core/shared/errors.js';
+import { toBundleRequest } from './bundle-options.js';
 import { toDiffOptions } from './diff-options.js';
 import { toQueryOptions } from './query-options.js';
 import { toRecipeOptions } from './recipe-options.js';
@@ -78,7 +80,24 @@ describe('to<Command>Options', () => {
     );
   });
 
+  it('names the recipe, data, output and --force of bundle beside the converted bundle options', () => {
+    const options = { deployer: 'helm' } as BundleOptions;
+    expect(
+      toBundleRequest({ recipe: '-', output: 'b.zip', force: true, data: './my-data' }, options),
+    ).toEqual({
+      recipeLocation: '-',
+      dataDir: './my-data',
+      options,
+      output: 'b.zip',
+      force: true,
+    });
+  });
+
   it.each([
+    [
+      'bundle without --recipe',
+      () => toBundleRequest({ output: 'bundles' }, { deployer: 'script' } as BundleOptions),
+    ],
     [
       'recipe reading both the snapshot and the criteria from stdin',
       () => toRecipeOptions({ snapshot: '-', criteria: '-', format: 'yaml' }),
