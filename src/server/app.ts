@@ -28,6 +28,7 @@ import { createRecipeCache } from './recipe-cache.js';
 import type { CachedRecipe } from './recipe-entry.js';
 import { createRequestScope } from './request-scope.js';
 import type { ApiApp, RouteContext } from './route-context.js';
+import { registerBundleRoute } from './routes/bundle.js';
 import { registerComponentsRoute } from './routes/components.js';
 import { registerCriteriaRoute } from './routes/criteria.js';
 import { registerDiffRoute } from './routes/diff.js';
@@ -56,6 +57,7 @@ const ROUTES: readonly ((app: ApiApp, context: RouteContext) => void)[] = [
   registerQueryRoute,
   registerValidateRoute,
   registerDiffRoute,
+  registerBundleRoute,
   registerComponentsRoute,
   registerCriteriaRoute,
   registerOperationRoutes,

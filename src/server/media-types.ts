@@ -6,6 +6,7 @@ export const JSON_TYPE = 'application/json';
 export const YAML_TYPE = 'application/yaml';
 export const XML_TYPE = 'application/xml';
 export const ZIP_TYPE = 'application/zip';
+export const GZIP_TYPE = 'application/gzip';
 
 export const DOCUMENT_FORMATS = [JSON_TYPE, YAML_TYPE] as const;
 
