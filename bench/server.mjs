@@ -1,7 +1,8 @@
 // cnsd under load on loopback (autocannon): GET /v1/recipe once its criteria are cached, against the
 // server's most trivial route (/healthz) in the same run, alternating so both see the same machine
-// load; the figure is the ratio of throughput and of p50/p99 latency. Then POST /v1/validate and
-// POST /v1/diff with real documents, and the server's peak resident memory (VmHWM) over the whole run.
+// load; the figure is the ratio of throughput and of p50/p99 latency. Then POST /v1/validate,
+// POST /v1/diff and POST /v1/bundle (zips per second) with real documents, and the server's peak
+// resident memory (VmHWM) over the whole run.
 // BENCH_SECONDS (default 10) per measurement, BENCH_ROUNDS (default 2) alternations,
 // BENCH_CONNECTIONS (default 32). Run after `npm run build`.
 /* global fetch */
@@ -107,6 +108,20 @@ try {
       .join('\n')}\n`,
   });
   console.log(row('POST /v1/diff (two snapshots, YAML)', [diff]));
+  const recipeJson = await (await fetch(`${url}/v1/recipe?${DEMO}`)).text();
+  const bundleRequest = {
+    url: `${url}/v1/bundle?deployer=argocd`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: recipeJson,
+  };
+  // A few clients: bundles render two at a time (CNSD_BUNDLE_CONCURRENCY), more would only queue.
+  const bundle = await load({ ...bundleRequest, connections: 4 });
+  const zip = await fetch(bundleRequest.url, { ...bundleRequest });
+  const zipKb = (await zip.arrayBuffer()).byteLength / 1024;
+  console.log(
+    row(`POST /v1/bundle (the demo's recipe, argocd, ${zipKb.toFixed(0)} KB zip)`, [bundle]),
+  );
   console.log(
     `peak RSS of cnsd over the run: ${peakRssMb(child.pid).toFixed(1)} MB (target < 200 MB)`,
   );

@@ -17,6 +17,7 @@ import type { Ports } from '../actions/ports.js';
 import type { Catalog } from '../core/recipe/catalog.js';
 import { CnsError } from '../core/shared/errors.js';
 import { toJson } from '../core/shared/serialize.js';
+import { createConcurrencyLimit } from './concurrency-limit.js';
 import type { AppConfig } from './config.js';
 import { servedValues } from './criteria-allowlist.js';
 import { answerUnmatched } from './unmatched.js';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<ApiA
     served: servedValues(config.allowlist),
     metrics,
     recipes: createRecipeCache<CachedRecipe>(config.recipeCacheSize),
+    bundles: createConcurrencyLimit(config.bundleConcurrency),
     catalog: () => catalog,
     isReady: () => catalogLoaded && !closing,
     run: createRequestScope({

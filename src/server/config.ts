@@ -27,6 +27,8 @@ export interface AppConfig {
   readonly rateLimit: { readonly max: number; readonly windowMs: number } | false;
   /** Recipes kept, by criteria (least recently used leave first). */
   readonly recipeCacheSize: number;
+  /** Bundles rendered at once; more wait their turn (each holds a compression buffer per file). */
+  readonly bundleConcurrency: number;
   readonly allowlist: CriteriaAllowlist;
   /** Take the client address from X-Forwarded-For (behind a proxy or ingress). */
   readonly trustProxy: boolean;
@@ -54,6 +56,7 @@ export const DEFAULTS = {
   rateLimitMax: 600,
   rateLimitWindowMs: 60_000,
   recipeCacheSize: 256,
+  bundleConcurrency: 2,
   shutdownGraceMs: 10_000,
 } as const;
 
@@ -79,6 +82,7 @@ Environment (limits):
   CNSD_RATE_LIMIT_MAX        requests per client address per window, 0 = no limit (default ${DEFAULTS.rateLimitMax})
   CNSD_RATE_LIMIT_WINDOW_MS  the rate limit's window (default ${DEFAULTS.rateLimitWindowMs})
   CNSD_RECIPE_CACHE_SIZE     recipes kept by criteria (default ${DEFAULTS.recipeCacheSize})
+  CNSD_BUNDLE_CONCURRENCY    bundles rendered at once, the rest wait (default ${DEFAULTS.bundleConcurrency})
   CNSD_SHUTDOWN_GRACE_MS     time in-flight requests get after SIGTERM (default ${DEFAULTS.shutdownGraceMs})
   CNSD_TRUST_PROXY           true: client address from X-Forwarded-For (default false)
   ${DIMENSION_NAMES.map(allowlistVariable).join(', ')}
@@ -141,6 +145,11 @@ export function parseServerCommand(argv: readonly string[], env: Env): ServerCom
               ),
             },
       recipeCacheSize: integer(variable('CNSD_RECIPE_CACHE_SIZE'), DEFAULTS.recipeCacheSize, 0),
+      bundleConcurrency: integer(
+        variable('CNSD_BUNDLE_CONCURRENCY'),
+        DEFAULTS.bundleConcurrency,
+        1,
+      ),
       shutdownGraceMs: integer(variable('CNSD_SHUTDOWN_GRACE_MS'), DEFAULTS.shutdownGraceMs, 0),
       trustProxy: oneOf(variable('CNSD_TRUST_PROXY'), ['true', 'false'], 'false') === 'true',
       allowlist: readAllowlist(env),

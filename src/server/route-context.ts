@@ -13,6 +13,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Ports } from '../actions/ports.js';
 import type { Catalog } from '../core/recipe/catalog.js';
 import type { CriteriaDimension } from '../core/recipe/criteria.js';
+import type { ConcurrencyLimit } from './concurrency-limit.js';
 import type { AppConfig } from './config.js';
 import type { ServerMetrics } from './metrics.js';
 import type { CachedRecipe } from './recipe-entry.js';
@@ -36,6 +37,8 @@ export interface RouteContext {
   readonly served: Readonly<Record<CriteriaDimension, readonly string[]>>;
   readonly metrics: ServerMetrics;
   readonly recipes: RecipeCache<CachedRecipe>;
+  /** Bundles rendered at once (CNSD_BUNDLE_CONCURRENCY). */
+  readonly bundles: ConcurrencyLimit;
   /** The embedded catalog; UNAVAILABLE when it could not be loaded at boot. */
   catalog(): Promise<Catalog>;
   /** Whether the catalog is loaded and the server is not shutting down. */

@@ -161,6 +161,8 @@ describe.skipIf(!built)('cnsctl and the HTTP framework', () => {
       ],
       ['diff', fixturePath('diff/eks-node-before.yaml'), fixturePath('diff/eks-node-after.yaml')],
       ['snapshot', '-o', join(dir, 'snapshot.yaml')],
+      ['bundle', '--recipe', join(dir, 'recipe.yaml'), '-o', join(dir, 'bundle.zip')],
+      ['bundle', 'verify', join(dir, 'bundle.zip')],
       ['version'],
     ];
     for (const [index, args] of commands.entries()) {

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../cli/run-cli-in-process.js';
 import { fixturePath } from '../validate/read-fixture.js';
-import { request } from './http.js';
 import { startCnsd, type RunningServer } from './start-cnsd.js';
 
 const DOC = `${REPO_ROOT}docs/api.md`;
@@ -70,6 +69,8 @@ async function runExample(shell: string, base: string, dir: string): Promise<str
   const headers: Record<string, string> = {};
   let body: string | undefined;
   let url = '';
+  let output: string | undefined;
+  let dumpHeaders = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '-s') continue;
@@ -79,15 +80,30 @@ async function runExample(shell: string, base: string, dir: string): Promise<str
     } else if (arg === '-d') body = args[++i];
     else if (arg === '--data-binary')
       body = readFileSync(join(dir, (args[++i] ?? '').slice(1)), 'utf8');
+    else if (arg === '-o') output = args[++i];
+    else if (arg === '-D' && args[++i] === '-') dumpHeaders = true;
     else url = arg;
   }
-  const answer = await request(url.replace('http://127.0.0.1:8080', base), {
+  const response = await fetch(url.replace('http://127.0.0.1:8080', base), {
+    method: body === undefined ? 'GET' : 'POST',
     headers,
     ...(body === undefined ? {} : { body }),
   });
-  if (!filter) return answer.text;
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (output) writeFileSync(join(dir, output), bytes);
+  // As curl -D - prints them: the status line, then the headers (the ones a reader looks for first).
+  const first = ['content-type', 'content-disposition'];
+  const rank = (name: string) => (first.includes(name) ? first.indexOf(name) : first.length);
+  const headerLines = [
+    `HTTP/1.1 ${response.status} ${response.statusText}`,
+    ...[...response.headers]
+      .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+      .map(([name, value]) => `${name}: ${value}`),
+  ];
+  const text = `${dumpHeaders ? `${headerLines.join('\n')}\n` : ''}${output ? '' : bytes.toString()}`;
+  if (!filter) return text;
   const pattern = /^grep '(.+)'$/.exec(filter)?.[1] ?? '';
-  return answer.text
+  return text
     .split('\n')
     .filter((line) => new RegExp(pattern).test(line))
     .map((line) => `${line}\n`)

@@ -21,6 +21,7 @@ export const TEST_CONFIG: AppConfig = {
   requestTimeoutMs: DEFAULTS.requestTimeoutMs,
   rateLimit: false,
   recipeCacheSize: DEFAULTS.recipeCacheSize,
+  bundleConcurrency: DEFAULTS.bundleConcurrency,
   allowlist: {},
   trustProxy: false,
 };

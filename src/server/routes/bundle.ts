@@ -92,7 +92,10 @@ export function registerBundleRoute(app: ApiApp, context: RouteContext): void {
       const format = FORMATS[mediaType];
       const options = toBundleOptions(request.query, context.toolVersion);
       const archive = await context.run(request, reply, (deps) =>
-        renderBundleArchive({ recipe: request.body, options, format }, deps),
+        context.bundles.run(
+          () => renderBundleArchive({ recipe: request.body, options, format }, deps),
+          deps.signal,
+        ),
       );
       context.metrics.bundleBytes(archive.bytes.byteLength);
       return reply
