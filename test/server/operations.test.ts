@@ -68,6 +68,7 @@ describe('a running server', () => {
         '/healthz',
         '/metrics',
         '/readyz',
+        '/v1/bundle',
         '/v1/components',
         '/v1/criteria',
         '/v1/diff',
