@@ -91,6 +91,12 @@ Environment (limits):
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** One setting as read: the flag or variable it came from, and its text. */
+interface Setting {
+  readonly name: string;
+  readonly value?: string;
+}
+
 /**
  * Reads the command line and environment.
  * @throws CnsError USAGE naming the flag or variable at fault.
@@ -115,15 +121,16 @@ export function parseServerCommand(argv: readonly string[], env: Env): ServerCom
   }
   if (values.help === true) return { kind: 'help' };
   if (values.version === true) return { kind: 'version' };
-  const setting = (flag: string, variable: string): { name: string; value?: string } => {
-    const fromFlag = values[flag];
-    if (typeof fromFlag === 'string') return { name: `--${flag}`, value: fromFlag };
-    const fromEnv = env[variable];
-    return fromEnv === undefined || fromEnv === ''
-      ? { name: variable }
-      : { name: variable, value: fromEnv };
+  /** A variable's value, named as the user set it; absent when unset or empty. */
+  const variable = (name: string): Setting => {
+    const value = env[name];
+    return value === undefined || value === '' ? { name } : { name, value };
   };
-  const variable = (name: string) => setting('', name);
+  /** A flag wins over its variable. */
+  const setting = (flag: string, name: string): Setting => {
+    const fromFlag = values[flag];
+    return typeof fromFlag === 'string' ? { name: `--${flag}`, value: fromFlag } : variable(name);
+  };
   const rateLimitMax = integer(variable('CNSD_RATE_LIMIT_MAX'), DEFAULTS.rateLimitMax, 0);
   return {
     kind: 'serve',
@@ -158,7 +165,7 @@ export function parseServerCommand(argv: readonly string[], env: Env): ServerCom
 }
 
 function integer(
-  { name, value }: { name: string; value?: string },
+  { name, value }: Setting,
   fallback: number,
   min: number,
   max = Number.MAX_SAFE_INTEGER,
@@ -175,11 +182,7 @@ function integer(
   return number;
 }
 
-function oneOf<T extends string>(
-  { name, value }: { name: string; value?: string },
-  accepted: readonly T[],
-  fallback: T,
-): T {
+function oneOf<T extends string>({ name, value }: Setting, accepted: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((accepted as readonly string[]).includes(value)) return value as T;
   throw new CnsError(

@@ -10,7 +10,7 @@ import closeWithGrace from 'close-with-grace';
 import { readEmbeddedCatalog } from '../adapters/catalog/read-embedded-catalog.js';
 import { composePorts } from '../adapters/compose/compose-ports.js';
 import { exitCodeFor } from '../core/shared/error-status.js';
-import { toCnsError } from '../core/shared/errors.js';
+import { CnsError, toCnsError } from '../core/shared/errors.js';
 import { CNS_VERSION } from '../version.js';
 import { buildApp } from './app.js';
 import { parseServerCommand, USAGE, type ServerConfig } from './config.js';
@@ -28,6 +28,19 @@ async function serve(config: ServerConfig): Promise<void> {
     { ports, toolVersion: CNS_VERSION, newRequestId: randomUUID },
     { config, logger: { level: config.logLevel } },
   );
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new CnsError(
+      'UNAVAILABLE',
+      `cannot listen on ${config.host}:${config.port} (${reason}); choose another --port or --host`,
+      { cause: error },
+    );
+  }
+  // Installed once listening: close-with-grace also ends the process on beforeExit, which would turn a
+  // failed start into exit 0.
   closeWithGrace(
     { delay: config.shutdownGraceMs, logger: { error: (message) => app.log.error(message) } },
     async ({ signal, err }) => {
@@ -36,7 +49,6 @@ async function serve(config: ServerConfig): Promise<void> {
       await app.close();
     },
   );
-  await app.listen({ host: config.host, port: config.port });
 }
 
 function main(): void {
@@ -60,7 +72,7 @@ function main(): void {
   serve(command.config).catch((error: unknown) => {
     const cnsError = toCnsError(error);
     process.stderr.write(`error: ${cnsError.message}\n`);
-    process.exitCode = cnsError.code === 'INTERNAL' ? 6 : exitCodeFor(cnsError.code);
+    process.exitCode = exitCodeFor(cnsError.code);
   });
 }
 

@@ -75,6 +75,21 @@ describe.skipIf(!built)('bin/cnsd.mjs', () => {
     );
   });
 
+  it('exits 6 with one line when its port is taken', async () => {
+    const server = await startCnsd();
+    try {
+      const { port } = new URL(server.url);
+      const second = spawnSync(process.execPath, [CNSD, '--port', port], { encoding: 'utf8' });
+      expect(second.status).toBe(6);
+      expect(second.stderr).toBe(
+        `error: cannot listen on 127.0.0.1:${port} (EADDRINUSE); choose another --port or --host\n`,
+      );
+    } finally {
+      server.child.kill('SIGTERM');
+      await exited(server.child);
+    }
+  });
+
   it('serves the recipe cnsctl prints, logging JSON lines', async () => {
     const server = await startCnsd();
     try {
