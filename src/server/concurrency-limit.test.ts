@@ -45,8 +45,9 @@ describe('createConcurrencyLimit', () => {
     const first = limit.run(() => gate.promise, never);
     const abandoned = new AbortController();
     let ran = false;
-    const second = limit.run(async () => {
+    const second = limit.run(() => {
       ran = true;
+      return Promise.resolve();
     }, abandoned.signal);
     abandoned.abort();
     gate.resolve();
