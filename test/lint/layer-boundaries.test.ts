@@ -61,6 +61,7 @@ describe('layer boundaries (eslint/layer-boundaries.js)', () => {
       'cli',
       'core',
       'explorer',
+      'presentation',
       'server',
     ]);
     for (const probe of probes) {
