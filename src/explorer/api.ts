@@ -106,14 +106,17 @@ export const api = {
         bundle ? bundleQuery(bundle, criteriaQuery(criteria)) : criteriaQuery(criteria),
       ),
     ),
-  recipeFromSnapshot: (snapshot: DroppedDocument) =>
+  recipeFromSnapshot: (snapshot: DroppedDocument, criteria: Criteria) =>
     json<RecipeResult>(
-      '/v1/recipe',
+      withQuery('/v1/recipe', criteriaQuery(criteria)),
       post(snapshot.text, documentType(snapshot.text)),
       markAnswered,
     ),
-  valuesFromSnapshot: (snapshot: DroppedDocument) =>
-    json<ValuesTrace>('/v1/values', post(snapshot.text, documentType(snapshot.text))),
+  valuesFromSnapshot: (snapshot: DroppedDocument, criteria: Criteria) =>
+    json<ValuesTrace>(
+      withQuery('/v1/values', criteriaQuery(criteria)),
+      post(snapshot.text, documentType(snapshot.text)),
+    ),
   validate: async (recipe: RecipeResult, snapshot: DroppedDocument) =>
     json<ValidationResult>(
       '/v1/validate',

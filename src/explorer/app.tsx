@@ -64,7 +64,12 @@ export function App() {
           <CompareView route={route} navigate={navigate} dimensions={dimensions} />
         )}
         {route.view === 'snapshot' && (
-          <SnapshotView route={route} navigate={navigate} overlays={overlays.data?.overlays} />
+          <SnapshotView
+            route={route}
+            navigate={navigate}
+            dimensions={dimensions}
+            overlays={overlays.data?.overlays}
+          />
         )}
       </main>
     </>

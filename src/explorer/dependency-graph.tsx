@@ -3,7 +3,7 @@
  * to what needs it. The SVG has a title and a text alternative (the ordered list beside it).
  */
 import type { RecipeComponentRef } from '../core/recipe/recipe-result.js';
-import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from './layout-graph.js';
+import { layoutGraph, NODE_HEIGHT } from './layout-graph.js';
 
 export function DependencyGraph({ components }: { components: readonly RecipeComponentRef[] }) {
   const layout = layoutGraph(components);
@@ -43,7 +43,7 @@ export function DependencyGraph({ components }: { components: readonly RecipeCom
           ))}
           {layout.nodes.map((node) => (
             <g key={node.name} transform={`translate(${node.x},${node.y})`} class="graph-node">
-              <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx="6" />
+              <rect width={layout.nodeWidth} height={NODE_HEIGHT} rx="6" />
               <text x="10" y={NODE_HEIGHT / 2} dominant-baseline="central">
                 <tspan class="graph-step">{node.step}</tspan> {node.name}
               </text>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutGraph, NODE_WIDTH } from './layout-graph.js';
+import { layoutGraph } from './layout-graph.js';
 
 describe('layoutGraph', () => {
   const layout = layoutGraph([
@@ -34,12 +34,21 @@ describe('layoutGraph', () => {
   });
 
   it('is as wide and tall as its columns and rows', () => {
-    expect(layout.width).toBeGreaterThanOrEqual(3 * NODE_WIDTH);
+    expect(layout.width).toBeGreaterThanOrEqual(3 * layout.nodeWidth);
     for (const n of layout.nodes) {
-      expect(n.x + NODE_WIDTH).toBeLessThanOrEqual(layout.width);
+      expect(n.x + layout.nodeWidth).toBeLessThanOrEqual(layout.width);
       expect(n.y).toBeLessThan(layout.height);
     }
     expect(layoutGraph([])).toMatchObject({ width: 0, height: 0, nodes: [], edges: [] });
+  });
+
+  it('makes every box wide enough for the longest name', () => {
+    const wide = layoutGraph([
+      { name: 'a' },
+      { name: 'aws-efa-k8s-device-plugin-with-a-long-name' },
+    ]);
+    expect(wide.nodeWidth).toBeGreaterThan(layout.nodeWidth);
+    expect(wide.nodeWidth).toBeGreaterThan(42 * 7);
   });
 
   it('ignores a dependency the recipe does not hold', () => {

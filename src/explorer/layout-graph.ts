@@ -25,14 +25,19 @@ export interface GraphEdge {
 }
 
 export interface GraphLayout {
+  /** Every box's width: room for the longest name. */
+  readonly nodeWidth: number;
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
   readonly width: number;
   readonly height: number;
 }
 
-export const NODE_WIDTH = 190;
 export const NODE_HEIGHT = 34;
+/** Room for a name at 13px in the boxes' font, and for the step number before it. */
+const CHAR_WIDTH = 7.8;
+const NAME_OFFSET = 34;
+const MIN_WIDTH = 150;
 const GAP_X = 56;
 const GAP_Y = 14;
 const MARGIN = 4;
@@ -40,6 +45,8 @@ const MARGIN = 4;
 /** `components` in deployment order (dependencies before dependents). */
 export function layoutGraph(components: readonly GraphInput[]): GraphLayout {
   const known = new Set(components.map((c) => c.name));
+  const longest = Math.max(0, ...components.map((c) => c.name.length));
+  const nodeWidth = Math.max(MIN_WIDTH, Math.ceil(NAME_OFFSET + longest * CHAR_WIDTH));
   const column = new Map<string, number>();
   const rows: number[] = [];
   const nodes = components.map((component, index): GraphNode => {
@@ -51,7 +58,7 @@ export function layoutGraph(components: readonly GraphInput[]): GraphLayout {
     return {
       name: component.name,
       step: index + 1,
-      x: MARGIN + col * (NODE_WIDTH + GAP_X),
+      x: MARGIN + col * (nodeWidth + GAP_X),
       y: MARGIN + row * (NODE_HEIGHT + GAP_Y),
     };
   });
@@ -61,7 +68,7 @@ export function layoutGraph(components: readonly GraphInput[]): GraphLayout {
       const from = at.get(dep);
       const to = at.get(component.name);
       if (!from || !to) return [];
-      const [x1, y1] = [from.x + NODE_WIDTH, from.y + NODE_HEIGHT / 2];
+      const [x1, y1] = [from.x + nodeWidth, from.y + NODE_HEIGHT / 2];
       const [x2, y2] = [to.x, to.y + NODE_HEIGHT / 2];
       const bend = (x2 - x1) / 2;
       return [
@@ -76,9 +83,10 @@ export function layoutGraph(components: readonly GraphInput[]): GraphLayout {
   const columns = Math.max(0, rows.length);
   const tallest = Math.max(0, ...rows);
   return {
+    nodeWidth,
     nodes,
     edges,
-    width: columns === 0 ? 0 : 2 * MARGIN + columns * NODE_WIDTH + (columns - 1) * GAP_X,
+    width: columns === 0 ? 0 : 2 * MARGIN + columns * nodeWidth + (columns - 1) * GAP_X,
     height: tallest === 0 ? 0 : 2 * MARGIN + tallest * NODE_HEIGHT + (tallest - 1) * GAP_Y,
   };
 }

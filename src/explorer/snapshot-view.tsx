@@ -13,10 +13,11 @@ import {
   type ValuesTrace,
 } from './api.js';
 import { BundlePanel } from './bundle-panel.js';
-import type { Navigate } from './hooks.js';
+import { CriteriaForm, type DimensionValues } from './criteria-form.js';
+import { useLoad, type Navigate } from './hooks.js';
 import { RecipeParts } from './recipe-parts.js';
 import type { OverlayListing } from './api.js';
-import { formatRoute, type Criteria, type Route } from './route.js';
+import { criteriaQuery, formatRoute, type Criteria, type Route } from './route.js';
 import { ValuesExplorer } from './values-view.js';
 import { Busy, ErrorBox, formatValue, Section, Table } from './widgets.js';
 
@@ -32,41 +33,38 @@ const STATUS_ORDER: Record<string, number> = { failed: 0, skipped: 1, passed: 2 
 export function SnapshotView(props: {
   route: Route;
   navigate: Navigate;
+  dimensions: DimensionValues | undefined;
   overlays: readonly OverlayListing[] | undefined;
 }) {
   const { route, navigate } = props;
-  const [state, setState] = useState<{
-    loading: boolean;
-    result?: Dropped;
-    error?: unknown;
-    name?: string;
-  }>({
-    loading: false,
-  });
+  const [dropped, setDropped] = useState<{ document: DroppedDocument; count: number }>();
   const [over, setOver] = useState(false);
   const [component, setComponent] = useState<string | undefined>();
-
-  const read = async (file: File) => {
-    setState({ loading: true, name: file.name });
-    try {
-      const document = { name: file.name, text: await file.text() };
-      const recipe = await api.recipeFromSnapshot(document);
-      const [trace, validation] = await Promise.all([
-        api.valuesFromSnapshot(document),
-        api.validate(recipe, document),
-      ]);
-      setState({
-        loading: false,
-        name: file.name,
-        result: { document, recipe, trace, validation },
-      });
-    } catch (error) {
-      setState({ loading: false, name: file.name, error });
-    }
-  };
-  const result = state.result;
+  const key = dropped && `${dropped.count} ${criteriaQuery(route.criteria).toString()}`;
+  const state = useLoad(key, async (): Promise<Dropped> => {
+    const document = (dropped as { document: DroppedDocument }).document;
+    const recipe = await api.recipeFromSnapshot(document, route.criteria);
+    const [trace, validation] = await Promise.all([
+      api.valuesFromSnapshot(document, route.criteria),
+      api.validate(recipe, document),
+    ]);
+    return { document, recipe, trace, validation };
+  });
+  const read = async (file: File) =>
+    setDropped({
+      document: { name: file.name, text: await file.text() },
+      count: (dropped?.count ?? 0) + 1,
+    });
+  const result = state.data;
   return (
     <>
+      <CriteriaForm
+        id="criteria"
+        legend="Criteria given with the snapshot (they win over those it shows)"
+        criteria={route.criteria}
+        dimensions={props.dimensions}
+        onChange={(criteria) => navigate({ ...route, criteria }, { replace: true })}
+      />
       <label
         class={`dropzone${over ? ' over' : ''}`}
         onDragOver={(event) => {
@@ -136,7 +134,7 @@ function Detected(props: { recipe: RecipeResult; name: string; route: Route; nav
   ) as Criteria;
   const target: Route = { ...props.route, view: 'recipe', criteria };
   return (
-    <Section id="detected" title="Detected criteria">
+    <Section id="detected" title="Criteria of this node's recipe">
       <dl class="criteria-list" id="detected-criteria">
         {Object.entries(criteria).map(([key, value]) => (
           <div key={key}>
@@ -146,8 +144,8 @@ function Detected(props: { recipe: RecipeResult; name: string; route: Route; nav
         ))}
       </dl>
       <p class="muted">
-        From {props.name}. The same criteria without the snapshot:{' '}
-        <a href={formatRoute(target)}>{formatRoute(target)}</a>
+        Detected from {props.name}, with those chosen above. The recipe for the same criteria
+        without the snapshot: <a href={formatRoute(target)}>{formatRoute(target)}</a>
       </p>
     </Section>
   );
