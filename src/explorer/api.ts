@@ -125,10 +125,11 @@ export const api = {
   /** The bundle zip for a recipe, and the file name the server gives it. */
   bundle: async (recipe: RecipeResult, choice: BundleChoice) => {
     const params = bundleQuery(choice, new URLSearchParams({ deployer: choice.deployer }));
-    const response = await call(
-      withQuery('/v1/bundle', params),
-      post(JSON.stringify(recipe), JSON_TYPE),
-    );
+    const response = await call(withQuery('/v1/bundle', params), {
+      method: 'POST',
+      body: JSON.stringify(recipe),
+      headers: { 'content-type': JSON_TYPE, accept: 'application/zip' },
+    });
     const disposition = response.headers.get('content-disposition') ?? '';
     const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'cns-bundle.zip';
     return { blob: await response.blob(), name };
