@@ -23,6 +23,7 @@ import { servedValues } from './criteria-allowlist.js';
 import { answerUnmatched } from './unmatched.js';
 import { acceptDocumentBodies, validatorCompiler } from './document-bodies.js';
 import { errorReply } from './error-reply.js';
+import { registerExplorerPages, type ExplorerFiles } from './explorer-pages.js';
 import { JSON_TYPE } from './media-types.js';
 import { createMetrics } from './metrics.js';
 import { createRecipeCache } from './recipe-cache.js';
@@ -34,9 +35,11 @@ import { registerComponentsRoute } from './routes/components.js';
 import { registerCriteriaRoute } from './routes/criteria.js';
 import { registerDiffRoute } from './routes/diff.js';
 import { registerOperationRoutes } from './routes/operations.js';
+import { registerOverlaysRoute } from './routes/overlays.js';
 import { registerQueryRoute } from './routes/query.js';
 import { registerRecipeRoutes } from './routes/recipe.js';
 import { registerValidateRoute } from './routes/validate.js';
+import { registerValuesRoutes } from './routes/values.js';
 
 export interface AppDeps {
   /** Built by composePorts without standard streams, so a `-` location is refused. */
@@ -44,6 +47,8 @@ export interface AppDeps {
   readonly toolVersion: string;
   /** A fresh id for a request that brings no well-formed X-Request-Id (randomUUID in main.ts). */
   readonly newRequestId: () => string;
+  /** The built recipe explorer, served at `/` when given (main.ts reads dist/explorer). */
+  readonly explorer?: ExplorerFiles | undefined;
 }
 
 export interface AppOptions {
@@ -55,12 +60,14 @@ export interface AppOptions {
 /** Every route of the app, in the order of the OpenAPI document (the explorer's pages go here too). */
 const ROUTES: readonly ((app: ApiApp, context: RouteContext) => void)[] = [
   registerRecipeRoutes,
+  registerValuesRoutes,
   registerQueryRoute,
   registerValidateRoute,
   registerDiffRoute,
   registerBundleRoute,
   registerComponentsRoute,
   registerCriteriaRoute,
+  registerOverlaysRoute,
   registerOperationRoutes,
 ];
 
@@ -188,5 +195,6 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<ApiA
     transformObject: jsonSchemaTransformObject,
   });
   for (const register of ROUTES) register(app, context);
+  if (deps.explorer) registerExplorerPages(app, deps.explorer, unmatched);
   return app;
 }
