@@ -2,7 +2,7 @@
 // server's most trivial route (/healthz) in the same run, alternating so both see the same machine
 // load; the figure is the ratio of throughput and of p50/p99 latency. Then POST /v1/validate,
 // POST /v1/diff and POST /v1/bundle (zips per second) with real documents, and the server's peak
-// resident memory (VmHWM) over the whole run.
+// resident memory (VmHWM) over the whole run, with the Node options cnsd's Deployment gives it.
 // BENCH_SECONDS (default 10) per measurement, BENCH_ROUNDS (default 2) alternations,
 // BENCH_CONNECTIONS (default 32). Run after `npm run build`.
 /* global fetch */
@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
+import { parse } from 'yaml';
 import { ROOT } from './lib.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -26,13 +27,18 @@ const freePort = () =>
     });
   });
 
+/** cnsd runs with the Node options of its Deployment (the heap cap), as in a cluster. */
+const DEPLOYED_NODE_OPTIONS = parse(
+  readFileSync(`${ROOT}deploy/cnsd/deployment.yaml`, 'utf8'),
+).spec.template.spec.containers[0].env.find((e) => e.name === 'NODE_OPTIONS').value;
+
 async function startServer() {
   const port = await freePort();
   const child = spawn(
     process.execPath,
     [`${ROOT}bin/cnsd.mjs`, '--port', String(port), '--log-level', 'warn'],
     {
-      env: { ...process.env, CNSD_RATE_LIMIT_MAX: '0' },
+      env: { ...process.env, CNSD_RATE_LIMIT_MAX: '0', NODE_OPTIONS: DEPLOYED_NODE_OPTIONS },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
@@ -58,6 +64,8 @@ async function load(options) {
 
 const peakRssMb = (pid) =>
   Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+const rssMb = (pid) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 const yamlField = (name, text) => `${name}:\n  ${text.trimEnd().split('\n').join('\n  ')}\n`;
 const fixture = (path) => readFileSync(`${ROOT}test/${path}`, 'utf8');
@@ -72,14 +80,15 @@ try {
     recipe.push(await load({ url: `${url}/v1/recipe?${DEMO}` }));
   }
   const mean = (runs, key) => runs.reduce((sum, run) => sum + run[key], 0) / runs.length;
+  // The peak so far and the memory held now, after each phase: which load drives the peak.
   const row = (name, runs) =>
-    `| ${name} | ${mean(runs, 'rps').toFixed(0)} | ${mean(runs, 'p50').toFixed(2)} ms | ${mean(runs, 'p99').toFixed(2)} ms |`;
+    `| ${name} | ${mean(runs, 'rps').toFixed(0)} | ${mean(runs, 'p50').toFixed(2)} ms | ${mean(runs, 'p99').toFixed(2)} ms | ${peakRssMb(child.pid).toFixed(0)} / ${rssMb(child.pid).toFixed(0)} MB |`;
   console.log(
     `node ${process.version}, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  console.log('| route | requests/s | p50 | p99 |\n|---|---|---|---|');
+  console.log('| route | requests/s | p50 | p99 | peak / held RSS after |\n|---|---|---|---|---|');
   console.log(row('GET /healthz (trivial)', trivial));
   console.log(row('GET /v1/recipe (cached)', recipe));
   console.log(

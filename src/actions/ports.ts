@@ -8,6 +8,7 @@ import type { BundleArchiveFormat, BundleFormat } from '../core/bundle/bundle-fo
 import type { FileTree } from '../core/bundle/file-tree.js';
 import type { Catalog } from '../core/recipe/catalog.js';
 import type { ChartFolder } from '../core/recipe/check-values-paths.js';
+import type { DataFiles } from '../core/recipe/parse-catalog.js';
 import type { CnsError } from '../core/shared/errors.js';
 import type {
   KubeClusterPolicy,
@@ -153,9 +154,10 @@ export interface CatalogLoader {
   load(dataDir?: string): Promise<Catalog>;
   /**
    * The data files (path → text) before validation: the embedded ones, with a data directory's laid
-   * over them. For checks that report every problem instead of stopping at the first parse error.
+   * over them (and where they came from, for messages). For checks that report every problem
+   * instead of stopping at the first parse error.
    */
-  files(dataDir?: string): Promise<Readonly<Record<string, string>>>;
+  files(dataDir?: string): Promise<DataFiles>;
 }
 
 /** Reads a folder of unpacked charts (`<chart>/` or `<chart>-v<version>/`) for the values-path check. */
@@ -200,6 +202,17 @@ export interface BundleReader {
 }
 
 /**
+ * Runs `work`, which leaves something to undo if it stops half-way: a temp file not yet renamed, child
+ * processes, a cluster object. Outside such work an interrupt (Ctrl-C, SIGTERM) ends the process at
+ * once, as the system's default does, so no long parse or blocked read can delay it, and nothing is
+ * left behind because nothing was pending. During it, the interrupt instead aborts the run's signal;
+ * `work` sees the abort, undoes what it did and settles, and the process ends by the same signal when
+ * the last such work has settled. Adapters wrap exactly the span between creating and settling what
+ * needs undoing; the server's implementation simply runs `work`.
+ */
+export type DeferInterrupts = <T>(work: () => Promise<T>) => Promise<T>;
+
+/**
  * Every port, as a composition root builds them: once per run in cnsctl, once at boot in cnsd. The
  * heavy ones (host commands, the cluster, the bundle writer and reader) load their adapters on first
  * use.
@@ -215,6 +228,8 @@ export interface Ports {
   readonly openHost: OpenHost;
   readonly openKube: OpenKubeSnapshotSource;
   readonly chartFolders: ChartFolderReader;
+  /** For work that must undo itself when interrupted (see DeferInterrupts). */
+  readonly deferInterrupts: DeferInterrupts;
   /** The bundle writers (directory, zip, tar.gz); loaded on first use. */
   readonly openBundleWriter: () => Promise<BundleWriter>;
   /** Reads a bundle back for `bundle verify`; loaded on first use. */

@@ -5,10 +5,16 @@
  * `process`, so the CLI runs in-process in tests exactly as it does from the shell.
  */
 import type { ActionDeps } from '../actions/ports.js';
+import type { StderrLog } from './stderr-log.js';
 
 export interface OutputStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
+  /**
+   * Waits for what was written to be handed to the system; resolves to a write failure (a full
+   * disk) that nothing has reported yet, which the run then reports as its error.
+   */
+  readonly finish?: () => Promise<unknown>;
 }
 
 /** The runtime cnsctl runs on, for `cnsctl version`. */
@@ -25,6 +31,8 @@ export interface CliIo {
   /** The user's environment: NO_COLOR, NODE_NAME. */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly runtime: RuntimeInfo;
+  /** Hands the runtime's own warnings (deprecations) to `listener` instead of printing them. */
+  readonly onProcessWarning?: (listener: (warning: Error) => void) => void;
 }
 
 export interface GlobalFlags {
@@ -37,6 +45,8 @@ export interface CliContext {
   /** Passed to actions as it is; each action takes the part it declares. */
   readonly deps: ActionDeps;
   readonly globals: GlobalFlags;
+  /** Where everything for stderr goes (text, or JSON lines with --log-json). */
+  readonly log: StderrLog;
   /** Commands set 1 when they ran and found failures (validation failed, drift found). */
   exitCode: number;
 }

@@ -1,49 +1,75 @@
 /**
  * @module The cnsctl process entry and composition root: the only file that reads `process`. It
- * describes this process to composePorts (which builds every port, shared with the server), wires
- * the real streams and Ctrl-C to an AbortSignal, and sets process.exitCode rather than exiting, so
- * pending output is flushed and cleanup runs.
+ * describes this process to composePorts (which builds every port, shared with the server), guards
+ * the real streams, decides how interrupts end the run, and sets process.exitCode rather than
+ * exiting, so pending output is flushed.
+ *
+ * Interrupts (docs/architecture.md, "Interrupts"): SIGINT, SIGTERM and SIGHUP keep their default
+ * action, ending the process at once, except while work that must undo itself is pending
+ * (DeferInterrupts: an atomic write's temp file, host commands' process groups). Only then are
+ * handlers installed: the signal aborts the run, the work cleans up, and the process then ends by the
+ * same signal, so its parent sees "killed by SIGINT" (exit status 130 in a shell, 143 for SIGTERM)
+ * either way. A second signal during cleanup ends it at once.
  */
+import type { DeferInterrupts } from '../actions/ports.js';
 import { readEmbeddedCatalog } from '../adapters/catalog/read-embedded-catalog.js';
 import { composePorts } from '../adapters/compose/compose-ports.js';
-import { CnsError } from '../core/shared/errors.js';
+import { guardStandardStreams } from '../adapters/documents/standard-streams.js';
+import { reportError } from './report-error.js';
 import { runCli } from './run-cli.js';
+import { createStderrLog } from './stderr-log.js';
 
-const INTERRUPTED_EXIT_CODE = 130;
+const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+type Interrupt = (typeof INTERRUPTS)[number];
 
-function readStdin(signal: AbortSignal): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const onAbort = (): void => {
-      // An open stdin keeps the process alive; Ctrl-C must end a run that waits for input.
-      process.stdin.destroy();
-      reject(new CnsError('CANCELLED', 'interrupted while reading standard input'));
-    };
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on('end', () => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    process.stdin.on('error', reject);
-  });
+/** Handlers only while some work is pending; the received signal re-raised once it has settled. */
+function interruptHandling(controller: AbortController): DeferInterrupts {
+  let pending = 0;
+  let received: Interrupt | undefined;
+  const onSignal = (signal: Interrupt): void => {
+    received = signal;
+    stopListening();
+    controller.abort(new DOMException(`interrupted by ${signal}`, 'AbortError'));
+  };
+  const stopListening = (): void => {
+    for (const signal of INTERRUPTS) process.removeListener(signal, onSignal);
+  };
+  return async (work) => {
+    if (pending++ === 0 && received === undefined) {
+      for (const signal of INTERRUPTS) process.on(signal, onSignal);
+    }
+    try {
+      return await work();
+    } finally {
+      if (--pending === 0) {
+        stopListening();
+        // With no listener left the default action applies: the process ends by this signal now.
+        if (received !== undefined) process.kill(process.pid, received);
+      }
+    }
+  };
 }
 
 function main(): void {
+  const argv = process.argv.slice(2);
   const controller = new AbortController();
-  const onInterrupt = (): void => {
-    process.stderr.write('\ninterrupted: cleaning up (press Ctrl-C again to force)\n');
-    controller.abort(new DOMException('interrupted', 'AbortError'));
-    process.exitCode = INTERRUPTED_EXIT_CODE;
-    process.removeListener('SIGINT', onInterrupt);
-    process.removeListener('SIGTERM', onInterrupt);
-  };
-  process.on('SIGINT', onInterrupt);
-  process.on('SIGTERM', onInterrupt);
-  // `cnsctl recipe | head` closes the pipe early; that is the reader's choice, not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+  const deferInterrupts = interruptHandling(controller);
+  const streams = guardStandardStreams({
+    openStdin: () => process.stdin,
+    stdout: process.stdout,
+  });
+  // Nothing can be reported about stderr itself (closed, or /dev/full): its errors are dropped.
+  process.stderr.on('error', () => undefined);
+  let crashed = false;
+  process.on('uncaughtException', (error) => {
+    crashed = true;
+    const globals = { debug: argv.includes('--debug'), logJson: argv.includes('--log-json') };
+    const log = createStderrLog(
+      process.stderr,
+      () => globals.logJson,
+      () => new Date(),
+    );
+    process.exitCode = reportError(error, log, globals);
   });
   const catalogFile = new URL('./catalog.json', import.meta.url);
   const ports = composePorts({
@@ -52,31 +78,25 @@ function main(): void {
     userId: process.getuid?.(),
     killProcessGroup: (groupId, signal) => process.kill(-groupId, signal),
     loadEmbeddedCatalog: () => readEmbeddedCatalog(catalogFile.pathname),
-    stdio: {
-      readStdin: () => readStdin(controller.signal),
-      writeStdout: (text) => {
-        process.stdout.write(text);
-        return Promise.resolve();
-      },
-    },
+    stdio: streams,
+    deferInterrupts,
   });
   const io = {
-    stdout: process.stdout,
+    stdout: streams.stdout,
     stderr: process.stderr,
     env: process.env,
     runtime: { node: process.versions.node, platform: `${process.platform}/${process.arch}` },
+    onProcessWarning: (listener: (warning: Error) => void) => {
+      process.removeAllListeners('warning');
+      process.on('warning', listener);
+    },
   };
-  runCli(process.argv.slice(2), io, ports, controller.signal)
-    .then((code) => {
-      process.exitCode = controller.signal.aborted ? INTERRUPTED_EXIT_CODE : code;
-    })
-    .finally(() => {
-      process.removeListener('SIGINT', onInterrupt);
-      process.removeListener('SIGTERM', onInterrupt);
-    })
-    .catch(() => {
-      process.exitCode = 8;
-    });
+  void runCli(argv, io, ports, controller.signal).then((code) => {
+    if (!crashed) process.exitCode = code;
+    // What the run abandoned (the other read of a pair that failed, a download no one awaits any
+    // more) is cancelled, so it cannot keep the process alive after the answer is out.
+    controller.abort(new DOMException('the run has ended', 'AbortError'));
+  });
 }
 
 main();

@@ -13,6 +13,7 @@ import { registerRecipe } from './commands/recipe.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVersion } from './commands/version.js';
+import { refuseRepeatedOptions } from './repeated-options.js';
 
 export const PROGRAM_DESCRIPTION =
   'Cloud Native Stack: validated configuration for NVIDIA GPU-accelerated Kubernetes.\n' +
@@ -26,10 +27,6 @@ export function buildProgram(context: CliContext, version: string): Command {
     .option('--log-json', 'write warnings, logs and errors to stderr as JSON lines')
     .showSuggestionAfterError(true)
     .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
-    .configureOutput({
-      writeOut: (text) => context.io.stdout.write(text),
-      writeErr: (text) => context.io.stderr.write(text),
-    })
     .exitOverride();
   registerSnapshot(program, context);
   registerRecipe(program, context);
@@ -40,14 +37,16 @@ export function buildProgram(context: CliContext, version: string): Command {
   registerData(program, context);
   registerVersion(program, context);
   registerCompletion(program, context);
-  // Subcommands (bundle verify) too: commander must never exit the process or write to it directly.
-  const pending = [...program.commands];
+  // Every command, subcommands included: commander must never exit the process or write to it
+  // directly (its usage errors go through the stderr log, as JSON with --log-json).
+  const pending: Command[] = [program];
   for (let command = pending.pop(); command !== undefined; command = pending.pop()) {
     command.exitOverride().configureOutput({
       writeOut: (text) => context.io.stdout.write(text),
-      writeErr: (text) => context.io.stderr.write(text),
+      writeErr: (text) => context.log.passThrough(text),
     });
-    pending.push(...command.commands);
+    pending.push(...(command.commands as Command[]));
   }
+  refuseRepeatedOptions(program);
   return program;
 }

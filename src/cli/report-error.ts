@@ -1,39 +1,50 @@
 /**
  * @module The one place an error becomes text and an exit code (kubectl's CheckErr, without exiting):
  * one clear line by default; details, the cause chain and the stack with --debug; a bug-report hint
- * for INTERNAL.
+ * for INTERNAL. With --log-json all of it is one JSON object (code, details, hint, causes).
  */
 import { toCnsError } from '../core/shared/errors.js';
 import { exitCodeFor } from '../core/shared/error-status.js';
-import type { GlobalFlags, OutputStream } from './cli-context.js';
+import type { GlobalFlags } from './cli-context.js';
+import type { StderrLog } from './stderr-log.js';
 
-export function reportError(error: unknown, stderr: OutputStream, globals: GlobalFlags): number {
+const BUG_HINT =
+  'This is a bug in cnsctl. Please report it with the output of the same command run with --debug.';
+
+export function reportError(error: unknown, log: StderrLog, globals: GlobalFlags): number {
   const cnsError = toCnsError(error);
+  const hint = cnsError.code === 'INTERNAL' ? BUG_HINT : undefined;
   if (globals.logJson) {
-    stderr.write(
-      `${JSON.stringify({ level: 'error', code: cnsError.code, msg: cnsError.message, details: cnsError.details })}\n`,
-    );
-  } else {
-    stderr.write(`error: ${cnsError.message}\n`);
+    log.log('error', cnsError.message, {
+      code: cnsError.code,
+      details: cnsError.details,
+      ...(hint ? { hint } : {}),
+      ...(globals.debug ? { causes: causeChain(cnsError) } : {}),
+    });
+    return exitCodeFor(cnsError.code);
   }
-  if (cnsError.code === 'INTERNAL') {
-    stderr.write(
-      'This is a bug in cnsctl. Please report it with the output of the same command run with --debug.\n',
-    );
-  }
+  log.log('error', cnsError.message);
+  if (hint) log.passThrough(`${hint}\n`);
   if (globals.debug) {
-    stderr.write(`code: ${cnsError.code}\n`);
+    const lines = [`code: ${cnsError.code}`];
     if (Object.keys(cnsError.details).length > 0)
-      stderr.write(`details: ${safeJson(cnsError.details)}\n`);
-    let cause: unknown = cnsError;
-    while (cause instanceof Error) {
-      stderr.write(`${cause.stack ?? `${cause.name}: ${cause.message}`}\n`);
-      cause = cause.cause;
-      if (cause !== undefined) stderr.write('caused by: ');
-    }
-    if (cause !== undefined) stderr.write(`${safeJson(cause)}\n`);
+      lines.push(`details: ${safeJson(cnsError.details)}`);
+    lines.push(causeChain(cnsError).join('\ncaused by: '));
+    log.passThrough(`${lines.join('\n')}\n`);
   }
   return exitCodeFor(cnsError.code);
+}
+
+/** The error, then each cause: its stack where it has one. */
+function causeChain(error: Error): string[] {
+  const chain: string[] = [];
+  let cause: unknown = error;
+  while (cause instanceof Error) {
+    chain.push(cause.stack ?? `${cause.name}: ${cause.message}`);
+    cause = cause.cause;
+  }
+  if (cause !== undefined) chain.push(safeJson(cause));
+  return chain;
 }
 
 function safeJson(value: unknown): string {

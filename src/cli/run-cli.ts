@@ -11,6 +11,7 @@ import type { CliContext, CliIo, GlobalFlags } from './cli-context.js';
 import { createReporter } from './create-reporter.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report-error.js';
+import { createStderrLog } from './stderr-log.js';
 
 const USAGE_EXIT_CODE = 2;
 
@@ -24,40 +25,44 @@ export async function runCli(
     debug: argv.includes('--debug'),
     logJson: argv.includes('--log-json'),
   };
+  // Log lines carry the real time, even when SOURCE_DATE_EPOCH fixes the documents' clock.
+  const log = createStderrLog(
+    io.stderr,
+    () => globals.logJson,
+    () => new Date(),
+  );
+  const reporter = createReporter(log);
+  io.onProcessWarning?.((warning) => reporter.warn(`${warning.name}: ${warning.message}`));
+  const onInterrupt = () => reporter.warn('interrupted: cleaning up (press Ctrl-C again to force)');
+  signal.addEventListener('abort', onInterrupt, { once: true });
+  const context: CliContext = {
+    io,
+    deps: { ...ports, reporter, signal, toolVersion: CNS_VERSION },
+    get globals() {
+      return globals;
+    },
+    log,
+    exitCode: EXIT_OK,
+  };
+  let code: number;
   try {
-    const context: CliContext = {
-      io,
-      deps: {
-        ...ports,
-        // Log lines carry the real time, even when SOURCE_DATE_EPOCH fixes the documents' clock.
-        reporter: createReporter(
-          io.stderr,
-          () => globals,
-          () => new Date(),
-        ),
-        signal,
-        toolVersion: CNS_VERSION,
-      },
-      get globals() {
-        return globals;
-      },
-      exitCode: EXIT_OK,
-    };
     const program = buildProgram(context, CNS_VERSION);
     program.hook('preAction', () => {
       const opts = program.opts() as { debug?: boolean; logJson?: boolean };
       globals = { debug: opts.debug === true, logJson: opts.logJson === true };
     });
-    if (argv.length === 0) {
-      program.outputHelp();
-      return EXIT_OK;
-    }
-    await program.parseAsync([...argv], { from: 'user' });
-    return context.exitCode;
+    if (argv.length === 0) program.outputHelp();
+    else await program.parseAsync([...argv], { from: 'user' });
+    code = context.exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return commanderExitCode(error);
-    return reportError(error, io.stderr, globals);
+    code =
+      error instanceof CommanderError ? commanderExitCode(error) : reportError(error, log, globals);
+  } finally {
+    signal.removeEventListener('abort', onInterrupt);
   }
+  // Output that could not be written (help or a result on a full disk) fails the run, however it ended.
+  const failure = await io.stdout.finish?.();
+  return failure === undefined ? code : reportError(failure, log, globals);
 }
 
 /** Commander has already printed its message; help and --version are successes, the rest usage errors. */

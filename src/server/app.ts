@@ -25,7 +25,7 @@ import { acceptDocumentBodies, validatorCompiler } from './document-bodies.js';
 import { errorReply } from './error-reply.js';
 import { registerExplorerPages, type ExplorerFiles } from './explorer-pages.js';
 import { JSON_TYPE } from './media-types.js';
-import { createMetrics } from './metrics.js';
+import { createMetrics, type ServerMetrics } from './metrics.js';
 import { createRecipeCache } from './recipe-cache.js';
 import type { CachedRecipe } from './recipe-entry.js';
 import { createRequestScope } from './request-scope.js';
@@ -90,17 +90,50 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<ApiA
     bodyLimit: config.bodyLimitBytes,
     requestTimeout: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
-    // Refused while closing with our own error answer (below), not fastify's.
+    // Refused while closing with our own error answer (answerEveryRequest), not fastify's.
     return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   const metrics = createMetrics();
-  let closing = false;
-  let catalogLoaded = false;
-  const catalog: Promise<Catalog> = deps.ports.catalogLoader.load().then(
-    (loaded) => {
-      catalogLoaded = true;
-      return loaded;
+  const catalog = loadCatalogAtBoot(app, deps.ports);
+  const unmatched = answerUnmatched(app);
+  const closing = answerEveryRequest(app, metrics, unmatched);
+  const context: RouteContext = {
+    config,
+    ports: deps.ports,
+    toolVersion: deps.toolVersion,
+    served: servedValues(config.allowlist),
+    metrics,
+    recipes: createRecipeCache<CachedRecipe>(config.recipeCacheSize),
+    bundles: createConcurrencyLimit(config.bundleConcurrency),
+    catalog: catalog.get,
+    isReady: () => catalog.loaded() && !closing(),
+    run: createRequestScope({
+      ports: deps.ports,
+      toolVersion: deps.toolVersion,
+      requestTimeoutMs: config.requestTimeoutMs,
+    }),
+  };
+  app.setValidatorCompiler(validatorCompiler);
+  // Routes send text they rendered themselves; nothing is serialised from a response schema.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  acceptDocumentBodies(app, config.bodyLimitBytes);
+  await registerPlugins(app, config, deps.toolVersion);
+  for (const register of ROUTES) register(app, context);
+  if (deps.explorer) registerExplorerPages(app, deps.explorer, unmatched);
+  return app;
+}
+
+/**
+ * The embedded catalog, loaded once; listening waits for it, so a started server is ready at once,
+ * or stays unready and says why in the log.
+ */
+function loadCatalogAtBoot(app: ApiApp, ports: Ports) {
+  let loaded = false;
+  const catalog: Promise<Catalog> = ports.catalogLoader.load().then(
+    (value) => {
+      loaded = true;
+      return value;
     },
     (error: unknown) => {
       app.log.error({ err: error }, 'the recipe data could not be loaded: /readyz answers 503');
@@ -110,34 +143,23 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<ApiA
     },
   );
   const settled = catalog.catch(() => undefined);
-  // Listening waits for the catalog, so a started server is ready at once (or says why not).
   app.addHook('onReady', async () => {
     await settled;
   });
+  return { get: () => catalog, loaded: () => loaded };
+}
 
-  const context: RouteContext = {
-    config,
-    ports: deps.ports,
-    toolVersion: deps.toolVersion,
-    served: servedValues(config.allowlist),
-    metrics,
-    recipes: createRecipeCache<CachedRecipe>(config.recipeCacheSize),
-    bundles: createConcurrencyLimit(config.bundleConcurrency),
-    catalog: () => catalog,
-    isReady: () => catalogLoaded && !closing,
-    run: createRequestScope({
-      ports: deps.ports,
-      toolVersion: deps.toolVersion,
-      requestTimeoutMs: config.requestTimeoutMs,
-    }),
-  };
-
-  const unmatched = answerUnmatched(app);
-  app.setValidatorCompiler(validatorCompiler);
-  // Routes send text they rendered themselves; nothing is serialised from a response schema.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  acceptDocumentBodies(app, config.bodyLimitBytes);
-
+/**
+ * What happens to every request, whatever its route: the request id echoed, 404/405 before any body
+ * is read, refusal once shutdown has begun, metrics, and the one error answer. Returns whether the
+ * server is closing.
+ */
+function answerEveryRequest(
+  app: ApiApp,
+  metrics: ServerMetrics,
+  unmatched: ReturnType<typeof answerUnmatched>,
+): () => boolean {
+  let closing = false;
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     if (request.routeOptions.url === undefined) return done(unmatched(request, reply));
@@ -159,26 +181,31 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<ApiA
     metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
-
   app.setErrorHandler((error, request, reply) => {
     const answer = errorReply(error, request.id);
-    if (answer.internal !== undefined)
+    if (answer.internal !== undefined) {
       request.log.error({ err: answer.internal }, 'internal error');
-    else request.log.info({ code: answer.body.code }, answer.body.message);
+    } else request.log.info({ code: answer.body.code }, answer.body.message);
     return reply.code(answer.status).type(JSON_TYPE).send(toJson(answer.body));
   });
+  return () => closing;
+}
 
+/** Rate limiting by client address (routes opt out with `config.rateLimit: false`) and OpenAPI. */
+async function registerPlugins(app: ApiApp, config: AppConfig, toolVersion: string): Promise<void> {
   if (config.rateLimit) {
     await app.register(rateLimit, {
       max: config.rateLimit.max,
       timeWindow: config.rateLimit.windowMs,
       keyGenerator: (request) => request.ip,
-      errorResponseBuilder: (_request, limit) =>
-        new CnsError(
+      errorResponseBuilder: (_request, limit) => {
+        const retryAfterSeconds = Math.ceil(limit.ttl / 1000);
+        return new CnsError(
           'RATE_LIMITED',
-          `more than ${limit.max} requests in ${limit.after} from this client; retry after ${Math.ceil(limit.ttl / 1000)} s`,
-          { details: { limit: limit.max, retryAfterSeconds: Math.ceil(limit.ttl / 1000) } },
-        ),
+          `more than ${limit.max} requests in ${limit.after} from this client; retry after ${retryAfterSeconds} s`,
+          { details: { limit: limit.max, retryAfterSeconds } },
+        );
+      },
     });
   }
   await app.register(swagger, {
@@ -186,15 +213,12 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<ApiA
       openapi: '3.1.0',
       info: {
         title: 'cnsd',
-        version: deps.toolVersion,
+        version: toolVersion,
         description:
-          "cnsctl's engine over HTTP: recipes, queries, validation and diffs of GPU Kubernetes configuration (docs/api.md).",
+          "cnsctl's engine over HTTP: recipes, values with their layers, queries, bundles, validation and diffs of GPU Kubernetes configuration (docs/api.md).",
       },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  for (const register of ROUTES) register(app, context);
-  if (deps.explorer) registerExplorerPages(app, deps.explorer, unmatched);
-  return app;
 }

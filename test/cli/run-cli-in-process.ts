@@ -4,6 +4,7 @@
  * replaced (a fixture host, a stepping timer).
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Ports } from '../../src/actions/ports.js';
@@ -51,7 +52,7 @@ export async function cnsctl(
     thisProcess({
       env,
       stdio: {
-        readStdin: () => Promise.resolve(options.stdin ?? ''),
+        openStdin: () => Readable.from([Buffer.from(options.stdin ?? '')]),
         writeStdout: (text) => {
           stdout += text;
           return Promise.resolve();

@@ -74,12 +74,12 @@ spec:
 `;
 
   it('is reported with the query, the rule and the values involved', async () => {
-    const files = layerCatalogFiles(
+    const { files, origin } = layerCatalogFiles(
       await dataFiles(),
       { 'overlays/site-eks-h100-ubuntu-training.yaml': BROKEN },
       'my-data',
     );
-    const { problems } = checkEveryRecipe(parseCatalog(files));
+    const { problems } = checkEveryRecipe(parseCatalog(files, origin));
     expect(problems.map((p) => [describeCriteria(p.criteria), p.rule])).toEqual(
       expect.arrayContaining([
         [

@@ -586,12 +586,12 @@ describe('a user directory layered over the data (the example in docs/data-autho
   }
 
   it('drops the EBS CSI driver, keeps Prometheus storage and pins the driver', async () => {
-    const files = layerCatalogFiles(
+    const { files, origin } = layerCatalogFiles(
       await dataFiles(),
       { 'overlays/site-eks-inference.yaml': exampleOverlay() },
       'my-data',
     );
-    const data = parseCatalog(files);
+    const data = parseCatalog(files, origin);
     const recipe = recipeFor(data, { service: 'eks', os: 'ubuntu', intent: 'inference' });
     expect(recipe.metadata.appliedOverlays.at(-1)).toBe('site-eks-inference');
     expect(recipe.deploymentOrder).not.toContain('aws-ebs-csi-driver');

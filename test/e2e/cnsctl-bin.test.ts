@@ -109,10 +109,13 @@ describe.skipIf(!built)('bin/cnsctl.cjs', () => {
     );
     await arrived;
     child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    // The process ends by the signal (nothing to clean up while it waits), which a shell reports as 130.
+    const ended = await new Promise<[number | null, string | null]>((resolve) =>
+      child.on('close', (...both) => resolve(both)),
+    );
     server.closeAllConnections();
     server.close();
-    expect(code).toBe(130);
+    expect(ended).toEqual([null, 'SIGINT']);
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -140,8 +143,8 @@ describe.skipIf(!built)('bin/cnsctl.cjs', () => {
   });
 
   it('exits 130 on Ctrl-C while waiting for input', async () => {
-    // A SIGINT before cnsctl has installed its handler kills it outright; on a loaded machine start-up
-    // takes several times its usual 100 ms, so wait for three start-ups of this machine, at least 400 ms.
+    // Waiting on input, cnsctl has nothing to clean up: SIGINT keeps its default action and ends the
+    // process at once, whenever it arrives; the wait only lets it reach the read (three start-ups).
     const started = performance.now();
     run(['--version']);
     const startUp = performance.now() - started;
@@ -152,8 +155,11 @@ describe.skipIf(!built)('bin/cnsctl.cjs', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     await new Promise((resolve) => setTimeout(resolve, Math.max(400, 3 * startUp)));
     child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code).toBe(130);
-    expect(stderr).toContain('interrupted');
+    // Nothing to clean up: the process ends by the signal itself, which a shell reports as 130.
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+      child.on('close', (...ended) => resolve(ended)),
+    );
+    expect([code, signal]).toEqual([null, 'SIGINT']);
+    expect(stderr).toBe('');
   });
 });

@@ -132,7 +132,7 @@ describe('readiness', () => {
       ports: {
         catalogLoader: {
           load: () => Promise.reject(new CnsError('NOT_FOUND', 'dist/catalog.json: no such file')),
-          files: () => Promise.resolve({}),
+          files: () => Promise.resolve({ files: {} }),
         },
       },
     });

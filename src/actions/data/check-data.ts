@@ -46,10 +46,10 @@ export async function checkData(
   request: CheckDataRequest,
   deps: CheckDataDeps,
 ): Promise<DataCheckReport> {
-  const files = await deps.catalogLoader.files(request.dataDir);
+  const { files, origin } = await deps.catalogLoader.files(request.dataDir);
   let catalog: Catalog;
   try {
-    catalog = parseCatalog(files);
+    catalog = parseCatalog(files, origin);
   } catch (error) {
     if (!isCnsError(error) || error.code !== 'BAD_DATA') throw error;
     const problems = (error.details.problems ?? []) as CatalogProblem[];

@@ -5,6 +5,7 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CnsError } from '../../core/shared/errors.js';
+import { toFsError } from '../fs-errors.js';
 
 export const MAX_DATA_FILE_BYTES = 1024 * 1024;
 const MAX_DATA_FILES = 2000;
@@ -12,6 +13,16 @@ const MAX_DATA_FILES = 2000;
 /** Reads every regular file under `dir` (recursively), keyed by its `/`-separated relative path. */
 export async function readDataDirectory(dir: string): Promise<Record<string, string>> {
   const root = await realRoot(dir);
+  try {
+    return await readTree(dir, root);
+  } catch (error) {
+    // A subdirectory that cannot be listed, a file that vanished or cannot be read: name it.
+    const path = (error as NodeJS.ErrnoException | undefined)?.path;
+    throw toFsError(error, typeof path === 'string' ? path : dir, 'read');
+  }
+}
+
+async function readTree(dir: string, root: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   const pending = [root];
   let count = 0;

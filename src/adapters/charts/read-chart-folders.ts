@@ -5,14 +5,17 @@
  * Only folders of the charts asked for are read.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChartFolder } from '../../core/recipe/check-values-paths.js';
 import type { TemplatePath } from '../../core/recipe/chart-values-index.js';
 import { isValuesObject } from '../../core/recipe/merge-values.js';
 import { parseDocumentText } from '../../core/shared/parse-document-text.js';
 import { toFsError } from '../fs-errors.js';
+import { readFileBounded } from '../read-bounded.js';
 
+/** The largest values.yaml known (kube-prometheus-stack) is a few hundred KiB. */
+export const MAX_CHART_FILE_BYTES = 16 * 1024 * 1024;
 const VERSIONED = /^(.+)-v(\d[0-9A-Za-z.+-]*)$/;
 
 /** The folders of `dir` that hold one of `charts` (by folder name or Chart.yaml name). */
@@ -48,13 +51,10 @@ export async function readChartFolders(
   return folders;
 }
 
+/** A chart file, or undefined when the chart has none; bounded like every read. */
 async function readText(file: string): Promise<string | undefined> {
   if (!existsSync(file)) return undefined;
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw toFsError(error, file, 'read');
-  }
+  return (await readFileBounded(file, { maxBytes: MAX_CHART_FILE_BYTES })).toString('utf8');
 }
 
 async function readChartYaml(dir: string): Promise<{ name?: string; version?: string }> {

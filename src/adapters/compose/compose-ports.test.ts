@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { fromBufferPromise } from 'yauzl';
 import { buildFileTree } from '../../core/bundle/file-tree.js';
@@ -81,7 +82,7 @@ describe('composePorts', () => {
     const withStdio = composePorts(
       thisProcess({
         stdio: {
-          readStdin: () => Promise.resolve('kind: Snapshot\n'),
+          openStdin: () => Readable.from([Buffer.from('kind: Snapshot\n')]),
           writeStdout: () => Promise.resolve(),
         },
       }),

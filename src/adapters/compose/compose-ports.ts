@@ -6,7 +6,7 @@
  * that never touches them never loads them. What only a terminal has (stdout/stderr, TTY, the
  * reporter) stays in cli/.
  */
-import type { Ports, SchemeHandler } from '../../actions/ports.js';
+import type { DeferInterrupts, Ports, SchemeHandler } from '../../actions/ports.js';
 import { createCatalogLoader } from '../catalog/catalog-loader.js';
 import type { EmbeddedCatalog } from '../catalog/read-embedded-catalog.js';
 import { createDocumentLister } from '../documents/document-lister.js';
@@ -25,14 +25,23 @@ export interface ComposeInput extends RunnerProcess {
   readonly stdio?: StandardStreams;
   /** Handlers of URI schemes beyond files and http(s), e.g. `cm` (ConfigMaps, issue: Kubernetes). */
   readonly schemes?: Readonly<Record<string, SchemeHandler>>;
+  /**
+   * How this process holds interrupts off while something must be undone (cli/main.ts: signal
+   * handlers only then); absent where interrupts need no holding (tests, the server): work just runs.
+   */
+  readonly deferInterrupts?: DeferInterrupts;
 }
+
+const runAtOnce: DeferInterrupts = (work) => work();
 
 /** Builds every port; none touches the world until it is used. */
 export function composePorts(input: ComposeInput): Ports {
   const { env } = input;
+  const deferInterrupts = input.deferInterrupts ?? runAtOnce;
   return {
     documents: createDocumentStore({
       processId: input.processId,
+      deferInterrupts,
       ...(input.stdio ? { stdio: input.stdio } : {}),
       ...(input.schemes ? { schemes: input.schemes } : {}),
     }),
@@ -49,13 +58,19 @@ export function composePorts(input: ComposeInput): Ports {
       const { userId, killProcessGroup } = input;
       return {
         files: createHostFiles(root),
-        commands: createHostCommandRunner(root, { env, userId, killProcessGroup }),
+        commands: createHostCommandRunner(root, {
+          env,
+          userId,
+          killProcessGroup,
+          deferInterrupts,
+        }),
       };
     },
     openKube: async (signal) => {
       const { createOpenKubeSnapshotSource } = await import('../kube/open-kube-snapshot-source.js');
       return createOpenKubeSnapshotSource({ env, homeDir: env.HOME })(signal);
     },
+    deferInterrupts,
     chartFolders: {
       read: async (dir, charts) => {
         const { readChartFolders } = await import('../charts/read-chart-folders.js');
@@ -68,6 +83,7 @@ export function composePorts(input: ComposeInput): Ports {
       return createBundleWriter({
         processId: input.processId,
         entryTime: () => sourceDateEpoch(env),
+        deferInterrupts,
       });
     },
     openBundleReader: async () => {

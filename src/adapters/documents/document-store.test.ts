@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chmod, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -14,18 +15,41 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     if (request.url === '/snapshot.yaml') response.end('kind: Snapshot\n');
     else if (request.url === '/private') response.writeHead(403).end();
-    else response.writeHead(404).end();
+    else if (request.url === '/loop') response.writeHead(302, { location: '/loop' }).end();
+    else if (request.url === '/declared-large')
+      response.writeHead(200, { 'content-length': String(LIMIT + 1) }).end();
+    else if (request.url === '/chunked-endless') {
+      // No length declared: the body streams until the reader hangs up.
+      const send = () => {
+        while (response.write(Buffer.alloc(16 * 1024))) {
+          if (response.destroyed) return;
+        }
+        response.once('drain', send);
+      };
+      response.writeHead(200);
+      send();
+    } else if (request.url === '/trickle') {
+      // Headers at once, then one byte now and then: only a deadline over the whole body ends it.
+      response.writeHead(200, { 'content-type': 'text/yaml' });
+      const timer = setInterval(() => response.write('#'), 100);
+      response.on('close', () => clearInterval(timer));
+    } else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+const LIMIT = 64 * 1024;
 let stdout = '';
+let stdin: () => Readable = () => Readable.from([Buffer.from('from stdin')]);
 const store = (schemes: Record<string, SchemeHandler> = {}) =>
   createDocumentStore({
+    maxBytes: LIMIT,
+    // Short enough for the trickle to outlast it, long enough for a loaded machine's real answers.
+    urlTimeoutMs: 3_000,
     stdio: {
-      readStdin: () => Promise.resolve('from stdin'),
+      openStdin: () => stdin(),
       writeStdout: (text) => {
         stdout += text;
         return Promise.resolve();
@@ -67,8 +91,34 @@ describe('document store', () => {
     ['a 403', () => `${base}/private`, 'FORBIDDEN'],
     ['a refused connection', () => 'http://127.0.0.1:1/x', 'CLUSTER_UNREACHABLE'],
     ['an unknown scheme', () => 'cm://gpu-operator/cns-snapshot', 'USAGE'],
+    ['a URL that is not one', () => 'http://', 'USAGE'],
+    ['an empty location', () => '', 'USAGE'],
+    ['a body declared over the limit', () => `${base}/declared-large`, 'INPUT_TOO_LARGE'],
+    ['an endless chunked body', () => `${base}/chunked-endless`, 'INPUT_TOO_LARGE'],
+    ['a body that trickles past the deadline', () => `${base}/trickle`, 'TIMEOUT'],
+    ['a redirect loop', () => `${base}/loop`, 'UNAVAILABLE'],
   ])('maps %s to its error code', async (_name, uri, code) => {
     await expectCode(store().read(uri()), code);
+  });
+
+  it('says a redirect loop is one, not that it cannot connect', async () => {
+    await expect(store().read(`${base}/loop`)).rejects.toThrow(
+      `${base}/loop: too many redirects (a redirect loop?); give the final URL`,
+    );
+  });
+
+  it('stops reading standard input at the limit', async () => {
+    function* endless() {
+      for (;;) yield Buffer.alloc(4096);
+    }
+    stdin = () => Readable.from(endless());
+    try {
+      await expect(store().read('-')).rejects.toThrow(
+        '<stdin>: more than the 64 KiB limit; cnsctl stopped reading it',
+      );
+    } finally {
+      stdin = () => Readable.from([Buffer.from('from stdin')]);
+    }
   });
 
   it('hands a registered scheme its URIs', async () => {
@@ -128,6 +178,10 @@ describe('document store', () => {
 
   it('refuses to write to a URL', async () => {
     await expectCode(store().write(`${base}/x`, 'x'), 'USAGE');
+  });
+
+  it('refuses to write to an empty location (-o "")', async () => {
+    await expectCode(store().write('', 'x'), 'USAGE');
   });
 });
 

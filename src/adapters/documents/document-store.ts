@@ -3,19 +3,22 @@
  * URL (read only), or a scheme registered by another adapter (`cm://namespace/name` is added by the
  * Kubernetes integration). Callers never branch on the kind of location.
  */
-import { readFile } from 'node:fs/promises';
-import type { DocumentStore, SchemeHandler } from '../../actions/ports.js';
-import { STDIO_LOCATION } from '../../core/shared/document-source.js';
+import type { DeferInterrupts, DocumentStore, SchemeHandler } from '../../actions/ports.js';
+import { STDIO_LOCATION, sourceName } from '../../core/shared/document-source.js';
 import { CnsError } from '../../core/shared/errors.js';
-import { toFsError } from '../fs-errors.js';
 import { writeFileAtomically } from '../output/write-file-atomically.js';
+import { collectBounded, readFileBounded, tooLargeError } from '../read-bounded.js';
 
+/** The largest document read from any location; real snapshots and recipes are far smaller. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
-const URL_TIMEOUT_MS = 30_000;
+/** A URL must answer, body included, within this time. */
+export const URL_TIMEOUT_MS = 30_000;
 
 /** Standard input and output, which the location `-` names. */
 export interface StandardStreams {
-  readonly readStdin: () => Promise<string>;
+  /** Standard input as it arrives; read once, up to the document limit. */
+  readonly openStdin: () => AsyncIterable<Uint8Array>;
+  /** Resolves once the text is handed to the system; rejects with a CnsError when it cannot be. */
   readonly writeStdout: (text: string) => Promise<void>;
 }
 
@@ -25,11 +28,16 @@ export interface DocumentStoreOptions {
   readonly schemes?: Readonly<Record<string, SchemeHandler>>;
   /** Names temp files of atomic writes (see writeFileAtomically). */
   readonly processId: number;
+  /** Holds interrupts off while an atomic write has a temp file to remove. */
+  readonly deferInterrupts?: DeferInterrupts;
+  /** Limits; the defaults are MAX_DOCUMENT_BYTES and URL_TIMEOUT_MS (tests shorten them). */
+  readonly maxBytes?: number;
+  readonly urlTimeoutMs?: number;
 }
-
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 
 export function createDocumentStore(options: DocumentStoreOptions): DocumentStore {
+  const maxBytes = options.maxBytes ?? MAX_DOCUMENT_BYTES;
   const schemeOf = (uri: string): string | undefined => SCHEME.exec(uri)?.[1]?.toLowerCase();
   const handlerFor = (uri: string, scheme: string): SchemeHandler => {
     const handler = options.schemes?.[scheme];
@@ -59,32 +67,37 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       },
     );
   };
+  const refuseEmpty = (uri: string): void => {
+    if (uri === '')
+      throw new CnsError('USAGE', 'an empty location: give a file path, - or a URL', {
+        details: { uri },
+      });
+  };
   return {
     async read(uri, signal) {
-      if (uri === STDIO_LOCATION) return stdio(uri).readStdin();
+      refuseEmpty(uri);
+      if (uri === STDIO_LOCATION) {
+        const stdin = stdio(uri).openStdin();
+        return (await collectBounded(stdin, sourceName(uri), { maxBytes, signal })).toString(
+          'utf8',
+        );
+      }
       const scheme = schemeOf(uri);
-      if (scheme === 'http' || scheme === 'https') return readUrl(uri, signal);
+      if (scheme === 'http' || scheme === 'https') {
+        return readUrl(uri, {
+          maxBytes,
+          timeoutMs: options.urlTimeoutMs ?? URL_TIMEOUT_MS,
+          signal,
+        });
+      }
       if (scheme !== undefined && scheme !== 'file')
         return handlerFor(uri, scheme).read(uri, signal);
       const path = scheme === 'file' ? new URL(uri).pathname : uri;
-      try {
-        const buffer = await readFile(path, signal ? { signal } : {});
-        if (buffer.byteLength > MAX_DOCUMENT_BYTES) {
-          throw new CnsError(
-            'INPUT_SCHEMA',
-            `${path}: ${buffer.byteLength} bytes is over the ${MAX_DOCUMENT_BYTES}-byte document limit`,
-            {
-              details: { path, size: buffer.byteLength },
-            },
-          );
-        }
-        return buffer.toString('utf8');
-      } catch (error) {
-        throw toFsError(error, path, 'read');
-      }
+      return (await readFileBounded(path, { maxBytes, signal })).toString('utf8');
     },
     async write(uri, text, signal) {
       if (uri === undefined || uri === STDIO_LOCATION) return stdio('-').writeStdout(text);
+      refuseEmpty(uri);
       const scheme = schemeOf(uri);
       if (scheme === 'http' || scheme === 'https') {
         throw new CnsError(
@@ -95,53 +108,89 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       }
       if (scheme !== undefined && scheme !== 'file')
         return handlerFor(uri, scheme).write(uri, text, signal);
-      return writeFileAtomically(scheme === 'file' ? new URL(uri).pathname : uri, text, options);
+      const path = scheme === 'file' ? new URL(uri).pathname : uri;
+      return writeFileAtomically(path, text, {
+        processId: options.processId,
+        ...(options.deferInterrupts ? { deferInterrupts: options.deferInterrupts } : {}),
+        ...(signal ? { signal } : {}),
+      });
     },
   };
 }
 
-async function readUrl(url: string, signal?: AbortSignal): Promise<string> {
-  const timeout = AbortSignal.timeout(URL_TIMEOUT_MS);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-  let response: Response;
-  try {
-    response = await fetch(url, { signal: combined, redirect: 'follow' });
-  } catch (error) {
-    if (signal?.aborted) throw new CnsError('CANCELLED', `${url}: cancelled`, { cause: error });
-    if (timeout.aborted) {
-      throw new CnsError('TIMEOUT', `${url}: no answer within ${URL_TIMEOUT_MS / 1000} s`, {
-        details: { url },
-        cause: error,
-      });
+interface UrlRead {
+  readonly maxBytes: number;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** One deadline for the whole response: connecting, headers and every byte of the body. */
+async function readUrl(url: string, { maxBytes, timeoutMs, signal }: UrlRead): Promise<string> {
+  if (!URL.canParse(url)) {
+    throw new CnsError('USAGE', `${url}: not a valid URL`, { details: { url } });
+  }
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+  const failed = (error: unknown): CnsError => {
+    if (error instanceof CnsError && error.code !== 'CANCELLED') return error;
+    if (signal?.aborted) return new CnsError('CANCELLED', `${url}: cancelled`, { cause: error });
+    if (deadline.aborted) {
+      return new CnsError(
+        'TIMEOUT',
+        `${url}: no complete answer within ${timeoutMs / 1000} s (the limit covers the whole body)`,
+        { details: { url }, cause: error },
+      );
     }
-    const reason =
-      (error as { cause?: { code?: string } }).cause?.code ??
-      (error instanceof Error ? error.message : String(error));
-    throw new CnsError('CLUSTER_UNREACHABLE', `${url}: cannot connect (${reason})`, {
-      details: { url },
-      cause: error,
-    });
+    return connectionError(url, error);
+  };
+  try {
+    const response = await fetch(url, { signal: combined, redirect: 'follow' });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw httpStatusError(url, response);
+    }
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (declared > maxBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      throw tooLargeError(url, maxBytes, declared);
+    }
+    if (response.body === null) return '';
+    const body = await collectBounded(response.body, url, { maxBytes, signal: combined });
+    return body.toString('utf8');
+  } catch (error) {
+    throw failed(error);
   }
-  if (!response.ok) {
-    const code =
-      response.status === 404
-        ? 'NOT_FOUND'
-        : response.status === 401 || response.status === 403
-          ? 'FORBIDDEN'
-          : 'UNAVAILABLE';
-    throw new CnsError(code, `${url}: HTTP ${response.status} ${response.statusText}`.trim(), {
-      details: { url, status: response.status },
-    });
-  }
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_DOCUMENT_BYTES) {
-    throw new CnsError(
-      'INPUT_SCHEMA',
-      `${url}: ${length} bytes is over the ${MAX_DOCUMENT_BYTES}-byte document limit`,
-      {
-        details: { url, size: length },
-      },
+}
+
+function httpStatusError(url: string, response: Response): CnsError {
+  const code =
+    response.status === 404
+      ? 'NOT_FOUND'
+      : response.status === 401 || response.status === 403
+        ? 'FORBIDDEN'
+        : 'UNAVAILABLE';
+  return new CnsError(code, `${url}: HTTP ${response.status} ${response.statusText}`.trim(), {
+    details: { url, status: response.status },
+  });
+}
+
+/** fetch reports every failure as "fetch failed"; the cause says which. */
+function connectionError(url: string, error: unknown): CnsError {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const reason = typeof cause?.message === 'string' ? cause.message : '';
+  if (/redirect count exceeded/i.test(reason)) {
+    return new CnsError(
+      'UNAVAILABLE',
+      `${url}: too many redirects (a redirect loop?); give the final URL`,
+      { details: { url }, cause: error },
     );
   }
-  return response.text();
+  const code =
+    typeof cause?.code === 'string'
+      ? cause.code
+      : reason || (error instanceof Error ? error.message : String(error));
+  return new CnsError('CLUSTER_UNREACHABLE', `${url}: cannot connect (${code})`, {
+    details: { url },
+    cause: error,
+  });
 }

@@ -14,7 +14,7 @@ import type * as ChildProcessModule from 'node:child_process';
 import { accessSync, constants as fsConstants } from 'node:fs';
 import { readlink, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { CommandResult, CommandRunner } from '../../actions/ports.js';
+import type { CommandResult, CommandRunner, DeferInterrupts } from '../../actions/ports.js';
 import { CnsError } from '../../core/shared/errors.js';
 
 /** How host commands are run; chosen once per runner. */
@@ -40,6 +40,8 @@ export interface RunnerProcess {
 }
 
 export interface HostCommandRunnerOptions extends RunnerProcess {
+  /** Holds interrupts off while a command's process group lives, so an interrupt kills it first. */
+  readonly deferInterrupts?: DeferInterrupts;
   /** Decides the strategy; replaced in tests. */
   readonly chooseStrategy?: (root: string) => Promise<HostCommandStrategy>;
 }
@@ -76,10 +78,10 @@ export function createHostCommandRunner(
       const [command, ...commandArgs] = wrap(chosen, located, args);
       const signal = combineSignals(runOptions.signal, runOptions.timeoutMs);
       const wrapper = chosen.kind === 'direct' ? undefined : command;
-      const result = await spawnCollect(
-        { command: command ?? program, args: commandArgs, env, program, wrapper },
-        signal,
-        options.killProcessGroup,
+      const invocation = { command: command ?? program, args: commandArgs, env, program, wrapper };
+      const deferInterrupts = options.deferInterrupts ?? ((work) => work());
+      const result = await deferInterrupts(() =>
+        spawnCollect(invocation, signal, options.killProcessGroup),
       );
       return interpretWrapperExit(chosen, program, result);
     },

@@ -6,7 +6,7 @@
  * `force`.
  */
 import { stat } from 'node:fs/promises';
-import type { BundleWriter } from '../../actions/ports.js';
+import type { BundleWriter, DeferInterrupts } from '../../actions/ports.js';
 import { bundleFormatOf, type BundleArchiveFormat } from '../../core/bundle/bundle-format.js';
 import type { FileTree } from '../../core/bundle/file-tree.js';
 import { CnsError } from '../../core/shared/errors.js';
@@ -19,6 +19,8 @@ export interface BundleWriterOptions {
   readonly processId: number;
   /** The archives' entry time (SOURCE_DATE_EPOCH), read when an archive is made; undefined: 1980. */
   readonly entryTime: () => Date | undefined;
+  /** Holds interrupts off while a temporary directory or file exists. */
+  readonly deferInterrupts?: DeferInterrupts;
 }
 
 export function createBundleWriter(options: BundleWriterOptions): BundleWriter {
@@ -32,6 +34,7 @@ export function createBundleWriter(options: BundleWriterOptions): BundleWriter {
         await writeTreeToDirectory(tree, target, {
           force,
           processId: options.processId,
+          ...(options.deferInterrupts ? { deferInterrupts: options.deferInterrupts } : {}),
           ...(signal ? { signal } : {}),
         });
         return format;
@@ -39,11 +42,13 @@ export function createBundleWriter(options: BundleWriterOptions): BundleWriter {
       await checkArchiveTarget(target, force);
       const bytes = await archive(tree, format);
       if (signal?.aborted) throw new CnsError('CANCELLED', 'interrupted: nothing was written');
-      await writeFileAtomically(target, bytes, { processId: options.processId }).catch(
-        (error: unknown) => {
-          throw outputError(error, target);
-        },
-      );
+      await writeFileAtomically(target, bytes, {
+        processId: options.processId,
+        ...(options.deferInterrupts ? { deferInterrupts: options.deferInterrupts } : {}),
+        ...(signal ? { signal } : {}),
+      }).catch((error: unknown) => {
+        throw outputError(error, target);
+      });
       return format;
     },
   };

@@ -4,9 +4,8 @@
  * are, odd names included, so that verify can report them as extra; entries that climb out of the
  * bundle are refused.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { buffer as readStream } from 'node:stream/consumers';
 import { Parser, type ReadEntry } from 'tar';
 import { fromBufferPromise } from 'yauzl';
 import { bundleFormatOf } from '../../core/bundle/bundle-format.js';
@@ -19,31 +18,52 @@ import {
 } from '../../core/bundle/file-tree.js';
 import { CnsError } from '../../core/shared/errors.js';
 import { toFsError } from '../fs-errors.js';
+import { readFileBounded, tooLargeError } from '../read-bounded.js';
 
-const MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
+/**
+ * A bundle is a few hundred KiB; this bounds the archive and, separately, everything it holds once
+ * unpacked (a zip bomb stops here instead of filling the memory).
+ */
+const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
 
-export async function readBundle(location: string, signal?: AbortSignal): Promise<FileTree> {
+/** The bytes a bundle may still unpack to, shared by all its files (read concurrently or not). */
+interface Budget {
+  readonly source: string;
+  readonly total: number;
+  left: number;
+}
+
+function spend(budget: Budget, bytes: number): void {
+  budget.left -= bytes;
+  if (budget.left < 0) throw tooLargeError(`${budget.source}: unpacked`, budget.total);
+}
+
+/** Every chunk of an entry, charged to the budget as it arrives. */
+async function readWithin(budget: Budget, chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) {
+    spend(budget, chunk.byteLength);
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
+
+export async function readBundle(
+  location: string,
+  signal?: AbortSignal,
+  maxBytes: number = MAX_BUNDLE_BYTES,
+): Promise<FileTree> {
   const info = await stat(location).catch((error: unknown) => {
     throw toFsError(error, location, 'read');
   });
   const files = new Map<string, TreeFile>();
-  if (info.isDirectory()) await readDirectory(location, location, files, signal);
+  const budget: Budget = { source: location, total: maxBytes, left: maxBytes };
+  if (info.isDirectory()) await readDirectory(location, location, files, budget, signal);
   else {
-    if (info.size > MAX_ARCHIVE_BYTES) {
-      throw new CnsError(
-        'INPUT_SCHEMA',
-        `${location}: ${info.size} bytes is over the ${MAX_ARCHIVE_BYTES}-byte limit`,
-        {
-          details: { location, size: info.size },
-        },
-      );
-    }
-    const bytes = await readFile(location, signal ? { signal } : {}).catch((error: unknown) => {
-      throw toFsError(error, location, 'read');
-    });
+    const bytes = await readFileBounded(location, { maxBytes, signal });
     const kind = bundleFormatOf(location);
-    if (kind === 'zip') await readZip(bytes, location, files);
-    else if (kind === 'tar.gz') await readTarGz(bytes, location, files);
+    if (kind === 'zip') await readZip(bytes, location, files, budget);
+    else if (kind === 'tar.gz') await readTarGz(bytes, location, files, budget);
     else {
       throw new CnsError('USAGE', `${location}: expected a bundle directory, a .zip or a .tar.gz`, {
         details: { location },
@@ -57,6 +77,7 @@ async function readDirectory(
   root: string,
   dir: string,
   files: Map<string, TreeFile>,
+  budget: Budget,
   signal: AbortSignal | undefined,
 ): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
@@ -65,13 +86,17 @@ async function readDirectory(
   for (const entry of entries) {
     if (signal?.aborted) throw new CnsError('CANCELLED', 'interrupted');
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) await readDirectory(root, full, files, signal);
+    if (entry.isDirectory()) await readDirectory(root, full, files, budget, signal);
     else if (entry.isFile()) {
-      const [content, info] = await Promise.all([readFile(full), stat(full)]).catch(
-        (error: unknown) => {
-          throw toFsError(error, full, 'read');
-        },
-      );
+      const [content, info] = await Promise.all([
+        readFileBounded(full, { maxBytes: Math.max(0, budget.left), signal }).then((content) => {
+          spend(budget, content.byteLength);
+          return content;
+        }),
+        stat(full),
+      ]).catch((error: unknown) => {
+        throw toFsError(error, full, 'read');
+      });
       files.set(relative(root, full).split(sep).join('/'), { content, mode: modeOf(info.mode) });
     }
   }
@@ -81,6 +106,7 @@ async function readZip(
   bytes: Buffer,
   location: string,
   files: Map<string, TreeFile>,
+  budget: Budget,
 ): Promise<void> {
   const zip = await fromBufferPromise(bytes, { lazyEntries: true }).catch((error: unknown) => {
     throw badArchive(location, error);
@@ -88,7 +114,8 @@ async function readZip(
   try {
     for await (const entry of zip.eachEntry()) {
       if (entry.fileName.endsWith('/')) continue;
-      const content = await readStream(await zip.openReadStreamPromise(entry));
+      const stream = await zip.openReadStreamPromise(entry);
+      const content = await readWithin(budget, stream);
       files.set(checkEntryPath(entry.fileName, location), {
         content,
         mode: modeOf(entry.externalFileAttributes >>> 16),
@@ -99,7 +126,12 @@ async function readZip(
   }
 }
 
-function readTarGz(bytes: Buffer, location: string, files: Map<string, TreeFile>): Promise<void> {
+function readTarGz(
+  bytes: Buffer,
+  location: string,
+  files: Map<string, TreeFile>,
+  budget: Budget,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const pending: Promise<void>[] = [];
     const parser = new Parser({
@@ -109,12 +141,15 @@ function readTarGz(bytes: Buffer, location: string, files: Map<string, TreeFile>
           return;
         }
         pending.push(
-          readStream(entry).then((content) => {
-            files.set(checkEntryPath(entry.path, location), {
-              content,
-              mode: modeOf(entry.mode ?? 0),
-            });
-          }),
+          readWithin(budget, entry)
+            .then((content) => {
+              files.set(checkEntryPath(entry.path, location), {
+                content,
+                mode: modeOf(entry.mode ?? 0),
+              });
+            })
+            // Past the budget the parser may stall waiting for the abandoned entry: fail now.
+            .catch((error: Error) => reject(error)),
         );
       },
     });

@@ -18,32 +18,37 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileBytes, type FileTree } from '../../core/bundle/file-tree.js';
 import { CnsError } from '../../core/shared/errors.js';
+import type { DeferInterrupts } from '../../actions/ports.js';
 import { toFsError } from '../fs-errors.js';
+import { afterPendingSignals } from '../pending-signals.js';
 
 export interface WriteTreeOptions {
   readonly force?: boolean;
   readonly signal?: AbortSignal;
   /** Our process id, part of the temporary directory's name: a stray one names the run that left it. */
   readonly processId: number;
+  /** Holds interrupts off while the temporary directory exists (default: nothing to hold them with). */
+  readonly deferInterrupts?: DeferInterrupts;
 }
 
 // The file system calls are synchronous on purpose: a bundle is a few dozen small files, and one
-// thread-pool round trip per call cost more than the writes (bench/README.md, bundle). The signal is
-// checked between files, so Ctrl-C still stops the run and cleans up.
-export function writeTreeToDirectory(
+// thread-pool round trip per call cost more than the writes (bench/README.md, bundle). Interrupts are
+// held off while the temporary directory exists, and before the rename the loop polls once more, so a
+// Ctrl-C that came during the writes is seen: the temporary directory is removed, nothing renamed.
+export async function writeTreeToDirectory(
   tree: FileTree,
   target: string,
   options: WriteTreeOptions,
 ): Promise<void> {
+  const deferInterrupts = options.deferInterrupts ?? ((work) => work());
   try {
-    writeTree(tree, target, options);
-    return Promise.resolve();
+    await deferInterrupts(() => writeTree(tree, target, options));
   } catch (error) {
-    return Promise.reject(error instanceof CnsError ? error : outputError(error, target));
+    throw error instanceof CnsError ? error : outputError(error, target);
   }
 }
 
-function writeTree(tree: FileTree, target: string, options: WriteTreeOptions): void {
+async function writeTree(tree: FileTree, target: string, options: WriteTreeOptions): Promise<void> {
   const existing = inspectTarget(target, options.force === true);
   const absolute = resolve(target);
   const parent = dirname(absolute);
@@ -74,6 +79,7 @@ function writeTree(tree: FileTree, target: string, options: WriteTreeOptions): v
       writeFileSync(full, fileBytes(file), { mode: file.mode });
       if ((file.mode & umask) !== 0) chmodSync(full, file.mode);
     }
+    await afterPendingSignals();
     throwIfAborted(options.signal);
     if (existing === 'empty-directory') rmdirSync(absolute);
     if (existing === 'non-empty-directory') {
@@ -136,8 +142,9 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 /** A location that cannot be written is a bad --output: exit 2 with the fix, not a crash. */
 export function outputError(error: unknown, target: string): CnsError {
   const translated = toFsError(error, target, 'write');
-  // Permission denied, a read-only file system, or a file where a folder should be.
-  if (translated.code === 'FORBIDDEN' || translated.code === 'NOT_FOUND') {
+  // Permission denied, a read-only file system, a file where a folder should be, a name too long.
+  const fromSystem = translated.details.errno !== undefined;
+  if (fromSystem && ['FORBIDDEN', 'NOT_FOUND', 'USAGE'].includes(translated.code)) {
     return new CnsError(
       'USAGE',
       `--output ${target}: cannot write there (${translated.message.replace(`${target}: `, '')}); choose a location you can write to`,

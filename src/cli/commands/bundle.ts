@@ -9,6 +9,7 @@ import { DEFAULT_DEPLOYER, DEPLOYER_NAMES } from '../../core/bundle/deployers.js
 import type { CliContext } from '../cli-context.js';
 import { bundleVerificationRenderers } from '../format/bundle-verification-renderers.js';
 import { toBundleRequest } from '../options/bundle-options.js';
+import { collectRepeated } from '../repeated-options.js';
 import { withFormatOption } from '../shared-flags.js';
 import { writeResult } from '../write-result.js';
 
@@ -40,11 +41,6 @@ Examples:
   cnsctl bundle verify ./bundles
 `;
 
-const collect = (value: string, previous: string[] | undefined): string[] => [
-  ...(previous ?? []),
-  value,
-];
-
 export function registerBundle(program: Command, context: CliContext): void {
   const command = new Command('bundle')
     .description(
@@ -64,27 +60,27 @@ export function registerBundle(program: Command, context: CliContext): void {
     .option(
       '--system-node-selector <key=value>',
       'node label for operators and controllers (repeatable)',
-      collect,
+      collectRepeated,
     )
     .option(
       '--system-node-toleration <toleration>',
       'taint they tolerate: key=value:Effect, key:Effect, key=value or key (repeatable)',
-      collect,
+      collectRepeated,
     )
     .option(
       '--accelerated-node-selector <key=value>',
       'node label for GPU pods (repeatable)',
-      collect,
+      collectRepeated,
     )
     .option(
       '--accelerated-node-toleration <toleration>',
       'taint GPU pods tolerate (repeatable)',
-      collect,
+      collectRepeated,
     )
     .option(
       '--set <component:path=value>',
       'a Helm value for one component; component:enabled=false leaves it out (repeatable, last wins)',
-      collect,
+      collectRepeated,
     )
     .option(
       '--repo <url>',
@@ -127,7 +123,7 @@ function verifyCommand(context: CliContext) {
     const { verifyBundle, verificationExitCode } =
       await import('../../actions/bundle/verify-bundle.js');
     const report = await verifyBundle(location, context.deps);
-    await writeResult(context, {}, bundleVerificationRenderers[flags.format], report, {});
+    await writeResult(context, flags, bundleVerificationRenderers[flags.format], report, {});
     context.exitCode = verificationExitCode(report);
   });
 }

@@ -66,7 +66,7 @@ describe('cnsctl data check', () => {
     );
   });
 
-  it('reports schema problems with file and line, one per line', async () => {
+  it('reports schema problems with file (named under --data) and line, one per line', async () => {
     const dir = await userData({
       'overlays/bad.yaml':
         'apiVersion: cns.nvidia.com/v1alpha1\nkind: RecipeOverlay\nmetadata:\n  name: bad\nspec:\n  base: base\n  criteria:\n    service: azure\n',
@@ -75,9 +75,9 @@ describe('cnsctl data check', () => {
     });
     const run = await cnsctl(['data', 'check', '--data', dir]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('schema: overlays/bad.yaml:8: spec.criteria.service:');
+    expect(run.stdout).toContain(`schema: ${dir}/overlays/bad.yaml:8: spec.criteria.service:`);
     expect(run.stdout).toContain(
-      'schema: rules/mine.yaml: rule "mine": component "no-such-thing" is not in the registry',
+      `schema: ${dir}/rules/mine.yaml: rule "mine": component "no-such-thing" is not in the registry`,
     );
   });
 

@@ -5,6 +5,7 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import type { CliContext } from '../cli-context.js';
+import { neutraliseControls } from '../format/terminal-text.js';
 
 const EXAMPLES = `
 Examples:
@@ -34,8 +35,11 @@ export function registerData(program: Command, context: CliContext): void {
         { dataDir: flags.data, chartsDir: flags.charts },
         context.deps,
       );
-      for (const problem of report.problems)
-        context.io.stdout.write(`${problem.check}: ${problem.where}: ${problem.message}\n`);
+      // One line per problem whatever the data holds: its control characters are shown as escapes.
+      for (const { check, where, message } of report.problems)
+        context.io.stdout.write(
+          `${check}: ${neutraliseControls(where)}: ${neutraliseControls(message)}\n`,
+        );
       for (const note of report.notes) context.deps.reporter.info(`note: ${note}`);
       const count = report.problems.length;
       context.deps.reporter.info(
@@ -43,11 +47,6 @@ export function registerData(program: Command, context: CliContext): void {
       );
       if (count > 0) context.exitCode = 1;
     });
-  // program.ts routes output and exits of top-level commands only; a subcommand needs its own.
-  check.exitOverride().configureOutput({
-    writeOut: (text) => context.io.stdout.write(text),
-    writeErr: (text) => context.io.stderr.write(text),
-  });
   program.addCommand(
     new Command('data')
       .description('Work with recipe data (the embedded data or your own --data directory)')

@@ -8,6 +8,7 @@ import { Command } from '@commander-js/extra-typings';
 import type { CliContext } from '../cli-context.js';
 import { diffRenderers } from '../format/diff-renderers.js';
 import { toDiffOptions } from '../options/diff-options.js';
+import { collectRepeated } from '../repeated-options.js';
 import { withOutputOptions } from '../shared-flags.js';
 import { writeResult } from '../write-result.js';
 
@@ -36,11 +37,6 @@ Examples:
   cnsctl diff a.yaml b.yaml --no-default-ignores -t json
 `;
 
-const collect = (value: string, previous: string[] | undefined): string[] => [
-  ...(previous ?? []),
-  value,
-];
-
 export function registerDiff(program: Command, context: CliContext): void {
   const command = withOutputOptions(
     new Command('diff')
@@ -52,13 +48,13 @@ export function registerDiff(program: Command, context: CliContext): void {
       .option(
         '--ignore <pattern>',
         'leave out keys matching this glob (repeatable)',
-        collect,
+        collectRepeated,
         [] as string[],
       )
       .option(
         '--only <pattern>',
         'compare only keys matching this glob (repeatable)',
-        collect,
+        collectRepeated,
         [] as string[],
       )
       .option(

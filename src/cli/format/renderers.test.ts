@@ -68,6 +68,7 @@ const context: CliContext = {
   },
   deps: {} as ActionDeps,
   globals: { debug: false, logJson: false },
+  log: { log: () => undefined, passThrough: () => undefined },
   exitCode: 0,
 };
 const program = buildProgram(context, '0.0.0-test');

@@ -16,9 +16,11 @@ export interface RuleProblem {
   readonly message: string;
 }
 
+/** `invalidComponents`: in the registry but invalid (reported there), so not missing here. */
 export function checkRuleReferences(
   rules: readonly PlacedRule[],
   components: Readonly<Record<string, RegistryComponent>>,
+  invalidComponents: ReadonlySet<string> = new Set(),
 ): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const seen = new Map<string, string>();
@@ -32,7 +34,7 @@ export function checkRuleReferences(
     else seen.set(rule.id, file);
     for (const clause of [...rule.when, ...rule.require]) {
       for (const name of componentsNamed(clause)) {
-        if (!components[name])
+        if (!components[name] && !invalidComponents.has(name))
           problems.push({
             file,
             message: `rule "${rule.id}": component "${name}" is not in the registry`,
