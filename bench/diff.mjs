@@ -147,7 +147,7 @@ try {
   const code = await runCli(
     ['diff', dir, '-t', 'json'],
     io,
-    ports,
+    () => ports,
     new globalThis.AbortController().signal,
   );
   const cliMs = Number(process.hrtime.bigint() - t) / 1e6;

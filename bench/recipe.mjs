@@ -2,8 +2,11 @@
 // 1. CLI wall time of `cnsctl recipe` (the demo's criteria) against a bare `node -e 0`, paired and
 //    interleaved on the same machine, median of at least 10 runs. Target: ratio <= 1.5.
 // 2. In-process recipe build once the catalog is loaded: p50 and p99 of buildRecipe. Target: p50 < 1 ms.
-import { existsSync, readFileSync } from 'node:fs';
-import { fmt, importTs, pairedTimes, percentile, ROOT } from './lib.mjs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fmt, importTs, median, pairedTimes, percentile, ROOT } from './lib.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 20);
 if (!existsSync(`${ROOT}dist/cnsctl.cjs`)) throw new Error('run `npm run build` first');
@@ -47,4 +50,51 @@ for (let i = 0; i < 2000; i++) {
 }
 console.log(
   `recipe build in process: p50 ${fmt(percentile(samples, 50))}, p99 ${fmt(percentile(samples, 99))} (2000 builds; target p50 < 1 ms)`,
+);
+
+// 3. The Kubernetes client stays off every command that does not talk to a cluster: each runs under
+//    bench/usage-hook.cjs, which records the modules asked for; and what importing it would cost.
+const dir = mkdtempSync(join(tmpdir(), 'cns-bench-'));
+const loads = (args) => {
+  const file = join(dir, 'usage.json');
+  spawnSync(process.execPath, [`${ROOT}bin/cnsctl.cjs`, ...args], {
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `--require ${ROOT}bench/usage-hook.cjs`,
+      CNS_USAGE_FILE: file,
+    },
+  });
+  return JSON.parse(readFileSync(file, 'utf8')).requested.includes('@kubernetes/client-node');
+};
+const commands = {
+  recipe: [...demo, '-o', join(dir, 'recipe.yaml')],
+  'snapshot (local)': ['snapshot', '-o', join(dir, 'snapshot.yaml')],
+  validate: [
+    'validate',
+    '--recipe',
+    join(dir, 'recipe.yaml'),
+    '--snapshot',
+    join(dir, 'snapshot.yaml'),
+  ],
+  diff: ['diff', join(dir, 'snapshot.yaml'), join(dir, 'snapshot.yaml')],
+};
+const loaded = Object.entries(commands).map(
+  ([name, args]) => `${name} ${loads(args) ? 'LOADS' : 'no'}`,
+);
+console.log(`Kubernetes client loaded by: ${loaded.join(', ')} (target: no for each)`);
+const imports = [];
+for (let i = 0; i < 5; i++) {
+  const result = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      "const t = performance.now(); require('@kubernetes/client-node'); console.log(performance.now() - t)",
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  imports.push(Number(result.stdout));
+}
+console.log(
+  `importing @kubernetes/client-node alone: median ${fmt(median(imports))} of 5 (what the commands above do not pay)`,
 );

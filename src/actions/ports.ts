@@ -10,8 +10,11 @@ import type { Catalog } from '../core/recipe/catalog.js';
 import type { ChartFolder } from '../core/recipe/check-values-paths.js';
 import type { DataFiles } from '../core/recipe/parse-catalog.js';
 import type { CnsError } from '../core/shared/errors.js';
+import type { AgentObject, KubeObjectRef } from '../core/snapshot/agent-manifests.js';
+import type { AccessCheck } from '../core/snapshot/agent-permissions.js';
 import type {
   KubeClusterPolicy,
+  KubeEvent,
   KubeNode,
   KubePod,
   KubeVersionInfo,
@@ -99,9 +102,12 @@ export interface CommandRunner {
 export interface KubeSnapshotSource {
   serverVersion(signal: AbortSignal): Promise<KubeVersionInfo>;
   readNode(name: string, signal: AbortSignal): Promise<KubeNode>;
-  /** Pods of every namespace. */
-  listPods(signal: AbortSignal): Promise<readonly KubePod[]>;
-  /** ClusterPolicies (nvidia.com/v1); empty when the gpu-operator CRD is not installed. */
+  /** Pods of every namespace bound to the node `nodeName`. */
+  listPodsOnNode(nodeName: string, signal: AbortSignal): Promise<readonly KubePod[]>;
+  /**
+   * ClusterPolicies (nvidia.com/v1); CnsError UNAVAILABLE when the gpu-operator CRD is not
+   * installed (the part is then recorded as unavailable, never as an error).
+   */
   listClusterPolicies(signal: AbortSignal): Promise<readonly KubeClusterPolicy[]>;
 }
 
@@ -110,6 +116,72 @@ export interface KubeSnapshotSource {
  * Throws CnsError UNAVAILABLE, with the reason, when no kubeconfig or in-cluster configuration exists.
  */
 export type OpenKubeSnapshotSource = (signal: AbortSignal) => Promise<KubeSnapshotSource>;
+
+/**
+ * Which cluster to talk to, as kubectl's `--kubeconfig` and `--context` choose it. Absent fields
+ * follow kubectl's defaults: KUBECONFIG, then ~/.kube/config, then the in-cluster service account;
+ * the kubeconfig's current context.
+ */
+export interface KubeSelection {
+  readonly kubeconfig?: string;
+  readonly context?: string;
+}
+
+/** What the pods of an agent run looked like at one moment (after the events seen so far). */
+export interface PodStates {
+  /** Every pod matching the query, by name. */
+  readonly pods: ReadonlyMap<string, KubePod>;
+}
+
+/**
+ * The cluster as the agent deployment (`snapshot --deploy-agent`) needs it. Objects are the plain
+ * API objects that core/snapshot/agent-manifests.ts builds. Methods throw CnsError FORBIDDEN (the
+ * verb and resource refused), NOT_FOUND, CONFLICT, CLUSTER_UNREACHABLE, TIMEOUT or CANCELLED, each
+ * naming the cluster.
+ */
+export interface AgentCluster {
+  /** The cluster for messages: `cluster "prod" (https://10.0.0.1:6443)`. */
+  readonly name: string;
+  /** The user the cluster sees (SelfSubjectReview); undefined when it cannot say. */
+  whoAmI(signal: AbortSignal): Promise<string | undefined>;
+  /** Asks the API server (SelfSubjectAccessReview) about each check; returns those refused. */
+  refusedAccess(checks: readonly AccessCheck[], signal: AbortSignal): Promise<AccessCheck[]>;
+  /** Names of the nodes whose labels match every pair of `selector`, sorted. */
+  listNodeNames(selector: Readonly<Record<string, string>>, signal: AbortSignal): Promise<string[]>;
+  /**
+   * Creates the object and returns it as stored (with its uid); CnsError CONFLICT with
+   * `details.reason: 'AlreadyExists'` when one of that name exists.
+   */
+  create(object: AgentObject, signal: AbortSignal): Promise<AgentObject>;
+  /** The object as stored, or undefined when there is none. */
+  read(ref: KubeObjectRef, signal: AbortSignal): Promise<AgentObject | undefined>;
+  /** Replaces a stored object: `object.metadata.resourceVersion` names the version it replaces. */
+  replace(object: AgentObject, signal: AbortSignal): Promise<void>;
+  /** Deletes the object (its dependents in the background); false when it was already gone. */
+  delete(ref: KubeObjectRef, signal: AbortSignal): Promise<boolean>;
+  /** Deletes every pod of `namespace` matching `labelSelector`. */
+  deletePods(namespace: string, labelSelector: string, signal: AbortSignal): Promise<void>;
+  /**
+   * Watches the pods of `namespace` matching `labelSelector`: yields their states after the first
+   * list and again after events (coalesced: a slow consumer gets the latest state, not a backlog),
+   * re-listing when the watch expires or disconnects. Ends when `signal` aborts (rejecting with its
+   * reason as a CnsError).
+   */
+  watchPods(
+    query: { readonly namespace: string; readonly labelSelector: string },
+    signal: AbortSignal,
+  ): AsyncIterable<PodStates>;
+  /** The last `tailLines` lines the pod's container wrote. */
+  readPodLog(
+    ref: { readonly namespace: string; readonly name: string; readonly tailLines: number },
+    signal: AbortSignal,
+  ): Promise<string>;
+  /** Events about the object `name` in `namespace`, oldest first. */
+  listEvents(namespace: string, name: string, signal: AbortSignal): Promise<KubeEvent[]>;
+}
+
+/** Connects to the selected cluster on demand (the client loads on first use). */
+export type OpenAgentCluster = (signal: AbortSignal) => Promise<AgentCluster>;
 
 /** Files and commands of one host, both seen under the same host root. */
 export interface HostAccess {
@@ -227,6 +299,8 @@ export interface Ports {
   readonly timeouts: Timeouts;
   readonly openHost: OpenHost;
   readonly openKube: OpenKubeSnapshotSource;
+  /** The cluster the agent is deployed to (`snapshot --deploy-agent`): the same one openKube reads. */
+  readonly openAgentCluster: OpenAgentCluster;
   readonly chartFolders: ChartFolderReader;
   /** For work that must undo itself when interrupted (see DeferInterrupts). */
   readonly deferInterrupts: DeferInterrupts;

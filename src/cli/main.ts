@@ -11,7 +11,7 @@
  * same signal, so its parent sees "killed by SIGINT" (exit status 130 in a shell, 143 for SIGTERM)
  * either way. A second signal during cleanup ends it at once.
  */
-import type { DeferInterrupts } from '../actions/ports.js';
+import type { DeferInterrupts, KubeSelection } from '../actions/ports.js';
 import { readEmbeddedCatalog } from '../adapters/catalog/read-embedded-catalog.js';
 import { composePorts } from '../adapters/compose/compose-ports.js';
 import { guardStandardStreams } from '../adapters/documents/standard-streams.js';
@@ -72,15 +72,18 @@ function main(): void {
     process.exitCode = reportError(error, log, globals);
   });
   const catalogFile = new URL('./catalog.json', import.meta.url);
-  const ports = composePorts({
-    env: process.env,
-    processId: process.pid,
-    userId: process.getuid?.(),
-    killProcessGroup: (groupId, signal) => process.kill(-groupId, signal),
-    loadEmbeddedCatalog: () => readEmbeddedCatalog(catalogFile.pathname),
-    stdio: streams,
-    deferInterrupts,
-  });
+  // Composed once the global flags are parsed: --kubeconfig and --context choose the cluster.
+  const portsForRun = (kube: KubeSelection) =>
+    composePorts({
+      env: process.env,
+      processId: process.pid,
+      userId: process.getuid?.(),
+      killProcessGroup: (groupId, signal) => process.kill(-groupId, signal),
+      loadEmbeddedCatalog: () => readEmbeddedCatalog(catalogFile.pathname),
+      stdio: streams,
+      deferInterrupts,
+      kube,
+    });
   const io = {
     stdout: streams.stdout,
     stderr: process.stderr,
@@ -91,7 +94,7 @@ function main(): void {
       process.on('warning', listener);
     },
   };
-  void runCli(argv, io, ports, controller.signal).then((code) => {
+  void runCli(argv, io, portsForRun, controller.signal).then((code) => {
     if (!crashed) process.exitCode = code;
     // What the run abandoned (the other read of a pair that failed, a download no one awaits any
     // more) is cancelled, so it cannot keep the process alive after the answer is out.

@@ -25,6 +25,14 @@ export function buildProgram(context: CliContext, version: string): Command {
     .version(version, '-v, --version', 'print the version')
     .option('--debug', 'on errors, print details, causes and stack traces')
     .option('--log-json', 'write warnings, logs and errors to stderr as JSON lines')
+    .option(
+      '--kubeconfig <file>',
+      'the kubeconfig of the cluster (default: $KUBECONFIG, ~/.kube/config)',
+    )
+    .option(
+      '--context <name>',
+      "the kubeconfig context to use (default: the kubeconfig's current one)",
+    )
     .showSuggestionAfterError(true)
     .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
     .exitOverride();

@@ -4,7 +4,7 @@
  * see is what users get.
  */
 import { CommanderError } from '@commander-js/extra-typings';
-import type { Ports } from '../actions/ports.js';
+import type { ActionDeps, KubeSelection, Ports } from '../actions/ports.js';
 import { EXIT_OK } from '../core/shared/error-status.js';
 import { CNS_VERSION } from '../version.js';
 import type { CliContext, CliIo, GlobalFlags } from './cli-context.js';
@@ -15,16 +15,24 @@ import { createStderrLog } from './stderr-log.js';
 
 const USAGE_EXIT_CODE = 2;
 
+/**
+ * The ports of one run, composed once its global flags are parsed: --kubeconfig and --context choose
+ * the cluster every cluster port talks to.
+ */
+export type PortsForRun = (kube: KubeSelection) => Ports;
+
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
-  ports: Ports,
+  portsForRun: PortsForRun,
   signal: AbortSignal,
 ): Promise<number> {
   let globals: GlobalFlags = {
     debug: argv.includes('--debug'),
     logJson: argv.includes('--log-json'),
   };
+  /** --kubeconfig and --context: the cluster of every command that talks to one. */
+  let kube: KubeSelection = {};
   // Log lines carry the real time, even when SOURCE_DATE_EPOCH fixes the documents' clock.
   const log = createStderrLog(
     io.stderr,
@@ -35,9 +43,14 @@ export async function runCli(
   io.onProcessWarning?.((warning) => reporter.warn(`${warning.name}: ${warning.message}`));
   const onInterrupt = () => reporter.warn('interrupted: cleaning up (press Ctrl-C again to force)');
   signal.addEventListener('abort', onInterrupt, { once: true });
+  let deps: ActionDeps | undefined;
   const context: CliContext = {
     io,
-    deps: { ...ports, reporter, signal, toolVersion: CNS_VERSION },
+    // Built on first use, inside a command's action: the global flags are parsed by then.
+    get deps() {
+      deps ??= { ...portsForRun(kube), reporter, signal, toolVersion: CNS_VERSION };
+      return deps;
+    },
     get globals() {
       return globals;
     },
@@ -48,8 +61,17 @@ export async function runCli(
   try {
     const program = buildProgram(context, CNS_VERSION);
     program.hook('preAction', () => {
-      const opts = program.opts() as { debug?: boolean; logJson?: boolean };
+      const opts = program.opts() as {
+        debug?: boolean;
+        logJson?: boolean;
+        kubeconfig?: string;
+        context?: string;
+      };
       globals = { debug: opts.debug === true, logJson: opts.logJson === true };
+      kube = {
+        ...(opts.kubeconfig === undefined ? {} : { kubeconfig: opts.kubeconfig }),
+        ...(opts.context === undefined ? {} : { context: opts.context }),
+      };
     });
     if (argv.length === 0) program.outputHelp();
     else await program.parseAsync([...argv], { from: 'user' });

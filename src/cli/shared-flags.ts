@@ -71,10 +71,13 @@ export function withCriteriaOptions<
       ),
     )
     .option('--nodes <count>', 'number of GPU nodes, a size hint (0 = any)')
-    .option('--criteria <uri>', 'recipeCriteria document (file, -, URL); flags override its values')
+    .option(
+      '--criteria <uri>',
+      'recipeCriteria document (file, -, URL, cm://); flags override its values',
+    )
     .option(
       '--snapshot <uri>',
-      'build from a Snapshot (file, -, URL): criteria are detected, flags override them',
+      'build from a Snapshot (file, -, URL, cm://): criteria are detected, flags override them',
     )
     .option('--data <dir>', 'your recipe data directory, laid over the embedded data');
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Ports } from '../../src/actions/ports.js';
 import { composePorts } from '../../src/adapters/compose/compose-ports.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli, type PortsForRun } from '../../src/cli/run-cli.js';
 import { thisProcess } from '../compose/this-process.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,18 +48,22 @@ export async function cnsctl(
   let stdout = '';
   let stderr = '';
   const env = { SOURCE_DATE_EPOCH: '1768309558', ...options.env };
-  const ports = composePorts(
-    thisProcess({
-      env,
-      stdio: {
-        openStdin: () => Readable.from([Buffer.from(options.stdin ?? '')]),
-        writeStdout: (text) => {
-          stdout += text;
-          return Promise.resolve();
+  const portsForRun: PortsForRun = (kube) => ({
+    ...composePorts(
+      thisProcess({
+        env,
+        kube,
+        stdio: {
+          openStdin: () => Readable.from([Buffer.from(options.stdin ?? '')]),
+          writeStdout: (text) => {
+            stdout += text;
+            return Promise.resolve();
+          },
         },
-      },
-    }),
-  );
+      }),
+    ),
+    ...options.ports,
+  });
   const code = await runCli(
     argv,
     {
@@ -68,7 +72,7 @@ export async function cnsctl(
       env,
       runtime: { node: process.versions.node, platform: `${process.platform}/${process.arch}` },
     },
-    { ...ports, ...options.ports },
+    portsForRun,
     options.signal ?? new AbortController().signal,
   );
   return { code, stdout, stderr };

@@ -27,7 +27,8 @@ function eksCluster(overrides: Partial<KubeSnapshotSource> = {}): KubeSnapshotSo
       name === node.metadata?.name
         ? Promise.resolve(node)
         : Promise.reject(new CnsError('NOT_FOUND', `nodes "${name}" not found`)),
-    listPods: () => Promise.resolve(kube<{ items: KubePod[] }>('pods').items),
+    // The recorded pods are those of the recorded node.
+    listPodsOnNode: () => Promise.resolve(kube<{ items: KubePod[] }>('pods').items),
     listClusterPolicies: () =>
       Promise.resolve(kube<{ items: KubeClusterPolicy[] }>('clusterpolicies').items),
     ...overrides,
@@ -84,6 +85,25 @@ describe('the K8s collector', () => {
     );
     expect(run.status).toBe('ok');
     expect(run.missing).toEqual([{ part: 'policy', reason: forbidden.message }]);
+  });
+
+  it('records a cluster without the ClusterPolicy CRD as an unavailable policy, not an error', async () => {
+    const noCrd = new CnsError(
+      'UNAVAILABLE',
+      'the ClusterPolicy CRD (clusterpolicies.nvidia.com) is not installed: no gpu-operator in the cluster',
+    );
+    const run = await k8sRun(
+      open(eksCluster({ listClusterPolicies: () => Promise.reject(noCrd) })),
+      'ip-10-0-182-128.ec2.internal',
+    );
+    expect(run.status).toBe('ok');
+    expect(run.missing).toEqual([{ part: 'policy', reason: noCrd.message }]);
+  });
+
+  it('records no images when the node is unknown, since images are those of the node', async () => {
+    const run = await k8sRun(open(eksCluster()));
+    expect(run.subtypes.map((s) => s.subtype)).toEqual(['server', 'policy']);
+    expect(run.missing.map((m) => m.part)).toEqual(['node', 'image']);
   });
 
   it('records a cluster without the gpu-operator as a missing policy', async () => {

@@ -1,8 +1,9 @@
 /**
  * @module The K8s collector: `server` (the API server's version), `node` (the node this snapshot
- * describes), `image` (images of the pods running on the cluster) and `policy` (the gpu-operator
- * ClusterPolicy). It runs only where a cluster is configured (kubeconfig or in-cluster); the port
- * decides that. The four reads run together; one refused (RBAC) or absent part never costs the others.
+ * describes), `image` (images of the pods running on that node) and `policy` (the gpu-operator
+ * ClusterPolicy: its spec and state). It runs only where a cluster is configured (kubeconfig or
+ * in-cluster); the port decides that. The four reads run together; one refused (RBAC) or absent part
+ * (no ClusterPolicy CRD) never costs the others.
  */
 import {
   imageSubtype,
@@ -27,12 +28,13 @@ export function k8sCollector(options: K8sOptions): Collector {
     async collect({ openKube }, signal) {
       const kube = await openKube(signal);
       const nodeName = options.nodeName;
+      const unknownNode = Promise.resolve<PartResult<never>>({
+        missing: 'the node name is unknown (set --node-name or NODE_NAME)',
+      });
       const [server, node, pods, policies] = await Promise.all([
         attemptPart(signal, () => kube.serverVersion(signal)),
         nodeName === undefined
-          ? Promise.resolve<PartResult<never>>({
-              missing: 'the node name is unknown (set --node-name or NODE_NAME)',
-            })
+          ? unknownNode
           : attemptPart(signal, () =>
               kube.readNode(nodeName, signal).catch((error: unknown) => {
                 if (isCnsError(error) && error.code === 'NOT_FOUND') {
@@ -43,7 +45,9 @@ export function k8sCollector(options: K8sOptions): Collector {
                 throw error;
               }),
             ),
-        attemptPart(signal, () => kube.listPods(signal)),
+        nodeName === undefined
+          ? unknownNode
+          : attemptPart(signal, () => kube.listPodsOnNode(nodeName, signal)),
         attemptPart(signal, () => kube.listClusterPolicies(signal)),
       ]);
       // Without /version the cluster is not reachable from here, and nothing else answered either.

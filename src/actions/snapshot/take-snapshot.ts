@@ -16,8 +16,14 @@ import { systemdCollector } from './collect-systemd.js';
 import { readHostname } from './read-hostname.js';
 import { runCollectors, type CollectorRun, type RunCollectorsDeps } from './run-collectors.js';
 
+/** The collectors, in the order they are listed and run. */
+export const COLLECTOR_NAMES = ['systemd', 'os', 'k8s', 'gpu'] as const;
+export type CollectorName = (typeof COLLECTOR_NAMES)[number];
+
 /** What to collect and how; built from flags by the CLI, or from a request by the server. */
 export interface SnapshotOptions {
+  /** The collectors to run (--collectors); default all. */
+  readonly collectors?: readonly CollectorName[];
   /** Walk /proc/sys/net too. */
   readonly includeNetSysctl: boolean;
   readonly systemdUnits: readonly string[];
@@ -49,12 +55,15 @@ export async function takeSnapshot(
   deps: SnapshotDeps,
 ): Promise<SnapshotResult> {
   const sourceNode = options.nodeName ?? (await readHostname(deps.files));
-  const collectors: Collector[] = [
-    systemdCollector({ units: options.systemdUnits, allProperties: options.allProperties }),
-    osCollector({ includeNet: options.includeNetSysctl, keepVolatile: options.allProperties }),
-    k8sCollector(sourceNode === undefined ? {} : { nodeName: sourceNode }),
-    gpuCollector(),
-  ];
+  const all: Record<CollectorName, () => Collector> = {
+    systemd: () =>
+      systemdCollector({ units: options.systemdUnits, allProperties: options.allProperties }),
+    os: () =>
+      osCollector({ includeNet: options.includeNetSysctl, keepVolatile: options.allProperties }),
+    k8s: () => k8sCollector(sourceNode === undefined ? {} : { nodeName: sourceNode }),
+    gpu: () => gpuCollector(),
+  };
+  const collectors = (options.collectors ?? COLLECTOR_NAMES).map((name) => all[name]());
   const runs = await runCollectors(collectors, deps, {
     timeoutMs: options.timeoutMs,
     ...(deps.signal ? { signal: deps.signal } : {}),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimeout, parseUnits, toSnapshotOptions } from './to-snapshot-options.js';
+import {
+  parseCollectors,
+  parseTimeout,
+  parseUnits,
+  toSnapshotOptions,
+} from './to-snapshot-options.js';
 
 describe('toSnapshotOptions', () => {
   it('gives the documented defaults for no flags', () => {
@@ -30,6 +35,23 @@ describe('toSnapshotOptions', () => {
     ['a unit name with a space', { systemdUnits: 'containerd service' }],
   ])('refuses %s with USAGE', (_name, flags) => {
     expect(() => toSnapshotOptions(flags, {})).toThrow(expect.objectContaining({ code: 'USAGE' }));
+  });
+});
+
+describe('parseCollectors', () => {
+  it.each([
+    ['one collector', 'k8s', ['k8s']],
+    ['several, in the default order whatever the order given', 'gpu,os', ['os', 'gpu']],
+    ['spaces and repeats', ' k8s , k8s ', ['k8s']],
+  ])('reads %s', (_name, value, expected) => {
+    expect(parseCollectors(value)).toEqual(expected);
+  });
+
+  it.each([
+    ['an unknown collector', 'network'],
+    ['no collector at all', ','],
+  ])('refuses %s with USAGE', (_name, value) => {
+    expect(() => parseCollectors(value)).toThrow(expect.objectContaining({ code: 'USAGE' }));
   });
 });
 

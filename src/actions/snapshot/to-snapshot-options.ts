@@ -3,8 +3,9 @@
  * a bad duration or unit name is a USAGE error that names the flag, never a half-taken snapshot.
  */
 import { CnsError } from '../../core/shared/errors.js';
+import { parseDuration } from '../../core/shared/parse-duration.js';
 import { DEFAULT_SYSTEMD_UNITS } from './collect-systemd.js';
-import type { SnapshotOptions } from './take-snapshot.js';
+import { COLLECTOR_NAMES, type CollectorName, type SnapshotOptions } from './take-snapshot.js';
 
 export const DEFAULT_COLLECTOR_TIMEOUT = '30s';
 const MAX_TIMEOUT_MS = 10 * 60 * 1000;
@@ -19,6 +20,7 @@ export interface SnapshotFlags {
   readonly requireGpu?: boolean | undefined;
   readonly timeout?: string | undefined;
   readonly nodeName?: string | undefined;
+  readonly collectors?: string | undefined;
 }
 
 /** Options plus the host root, which picks the adapters rather than steering the action. */
@@ -49,9 +51,31 @@ export function toSnapshotOptions(
       allProperties: flags.allProperties === true,
       requireGpu: flags.requireGpu === true,
       timeoutMs: parseTimeout(flags.timeout ?? DEFAULT_COLLECTOR_TIMEOUT),
+      ...(flags.collectors === undefined ? {} : { collectors: parseCollectors(flags.collectors) }),
       ...(nodeName ? { nodeName } : {}),
     },
   };
+}
+
+/** `k8s`, `os,gpu`: the collectors to run (each at most once, in the default order). */
+export function parseCollectors(value: string): CollectorName[] {
+  const names = value
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  for (const name of names) {
+    if (!(COLLECTOR_NAMES as readonly string[]).includes(name)) {
+      throw usage(`--collectors: "${name}" is not one of ${COLLECTOR_NAMES.join(', ')}`, {
+        collector: name,
+      });
+    }
+  }
+  if (names.length === 0) {
+    throw usage(`--collectors needs at least one of ${COLLECTOR_NAMES.join(', ')}`, {
+      collectors: value,
+    });
+  }
+  return COLLECTOR_NAMES.filter((name) => names.includes(name));
 }
 
 /**
@@ -73,19 +97,7 @@ export function parseUnits(value: string): string[] {
 
 /** `30s`, `500ms`, `2m` or plain seconds (`45`) → milliseconds, between 1 ms and 10 minutes. */
 export function parseTimeout(value: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(value.trim());
-  const unit = match?.[2] ?? 's';
-  const amount = Number(match?.[1]);
-  const ms = Math.round(amount * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000));
-  if (!match || !(ms >= 1) || ms > MAX_TIMEOUT_MS) {
-    throw usage(
-      `--timeout must be a duration such as 30s, 500ms or 2m (at most 10m), got "${value}"`,
-      {
-        timeout: value,
-      },
-    );
-  }
-  return ms;
+  return parseDuration(value, '--timeout', MAX_TIMEOUT_MS);
 }
 
 function usage(message: string, details: Readonly<Record<string, unknown>>): CnsError {

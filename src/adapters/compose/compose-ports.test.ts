@@ -7,7 +7,7 @@ import { fromBufferPromise } from 'yauzl';
 import { buildFileTree } from '../../core/bundle/file-tree.js';
 import { loadRepositoryCatalog, thisProcess } from '../../../test/compose/this-process.js';
 import { fixtureHostRoot } from '../../../test/snapshot/fixture-host.js';
-import { NO_CLUSTER_REASON } from '../kube/open-kube-snapshot-source.js';
+import { NO_CLUSTER_REASON } from '../kube/kube-connection.js';
 import { composePorts } from './compose-ports.js';
 
 describe('composePorts', () => {

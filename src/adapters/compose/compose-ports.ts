@@ -6,12 +6,15 @@
  * that never touches them never loads them. What only a terminal has (stdout/stderr, TTY, the
  * reporter) stays in cli/.
  */
-import type { DeferInterrupts, Ports, SchemeHandler } from '../../actions/ports.js';
+import type { DeferInterrupts, KubeSelection, Ports, SchemeHandler } from '../../actions/ports.js';
+import { CONFIG_MAP_SCHEME } from '../../core/shared/config-map-location.js';
+import { CNS_VERSION } from '../../version.js';
 import { createCatalogLoader } from '../catalog/catalog-loader.js';
 import type { EmbeddedCatalog } from '../catalog/read-embedded-catalog.js';
 import { createDocumentLister } from '../documents/document-lister.js';
 import { createDocumentStore, type StandardStreams } from '../documents/document-store.js';
 import type { RunnerProcess } from '../host/run-host-command.js';
+import type { KubeConnection } from '../kube/kube-connection.js';
 import { sourceDateClock, sourceDateEpoch } from '../time/source-date-clock.js';
 import { systemTimeouts, systemTimer, wallClock } from '../time/system-time.js';
 
@@ -23,8 +26,16 @@ export interface ComposeInput extends RunnerProcess {
   readonly loadEmbeddedCatalog: () => Promise<EmbeddedCatalog>;
   /** Standard input and output for the location `-`; absent in the server, where `-` is refused. */
   readonly stdio?: StandardStreams;
-  /** Handlers of URI schemes beyond files and http(s), e.g. `cm` (ConfigMaps, issue: Kubernetes). */
+  /** Handlers of URI schemes beyond files, http(s) and `cm` (which is built here), or replacing them. */
   readonly schemes?: Readonly<Record<string, SchemeHandler>>;
+  /** The cluster chosen by --kubeconfig and --context (kubectl's defaults where absent). */
+  readonly kube?: KubeSelection;
+  /**
+   * Where the pod's file system starts, for its service account
+   * (`/var/run/secrets/kubernetes.io/serviceaccount`): `/` in a real pod; a directory in the tests'
+   * harness, which runs agents as pods.
+   */
+  readonly podRoot?: string;
   /**
    * How this process holds interrupts off while something must be undone (cli/main.ts: signal
    * handlers only then); absent where interrupts need no holding (tests, the server): work just runs.
@@ -38,12 +49,33 @@ const runAtOnce: DeferInterrupts = (work) => work();
 export function composePorts(input: ComposeInput): Ports {
   const { env } = input;
   const deferInterrupts = input.deferInterrupts ?? runAtOnce;
+  // One connection per run, made on first use: the client loads only for a command that needs it.
+  let connection: Promise<KubeConnection> | undefined;
+  const connectKube = (): Promise<KubeConnection> =>
+    (connection ??= import('../kube/kube-connection.js').then(({ connectKube }) =>
+      connectKube({
+        env,
+        homeDir: env.HOME,
+        selection: input.kube ?? {},
+        ...(input.podRoot === undefined ? {} : { podRoot: input.podRoot }),
+      }),
+    ));
+  const configMaps: SchemeHandler = {
+    read: async (uri, signal) => {
+      const { configMapDocuments } = await import('../kube/config-map-documents.js');
+      return configMapDocuments(connectKube, CNS_VERSION).read(uri, signal);
+    },
+    write: async (uri, text, signal) => {
+      const { configMapDocuments } = await import('../kube/config-map-documents.js');
+      return configMapDocuments(connectKube, CNS_VERSION).write(uri, text, signal);
+    },
+  };
   return {
     documents: createDocumentStore({
       processId: input.processId,
       deferInterrupts,
       ...(input.stdio ? { stdio: input.stdio } : {}),
-      ...(input.schemes ? { schemes: input.schemes } : {}),
+      schemes: { [CONFIG_MAP_SCHEME]: configMaps, ...input.schemes },
     }),
     documentLister: createDocumentLister(),
     catalogLoader: createCatalogLoader(input.loadEmbeddedCatalog),
@@ -67,8 +99,20 @@ export function composePorts(input: ComposeInput): Ports {
       };
     },
     openKube: async (signal) => {
-      const { createOpenKubeSnapshotSource } = await import('../kube/open-kube-snapshot-source.js');
-      return createOpenKubeSnapshotSource({ env, homeDir: env.HOME })(signal);
+      const [kube, { kubeSnapshotSource }] = await Promise.all([
+        connectKube(),
+        import('../kube/kube-snapshot-source.js'),
+      ]);
+      signal.throwIfAborted();
+      return kubeSnapshotSource(kube);
+    },
+    openAgentCluster: async (signal) => {
+      const [kube, { createAgentCluster }] = await Promise.all([
+        connectKube(),
+        import('../kube/agent-cluster.js'),
+      ]);
+      signal.throwIfAborted();
+      return createAgentCluster(kube);
     },
     deferInterrupts,
     chartFolders: {

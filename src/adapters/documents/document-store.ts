@@ -1,7 +1,7 @@
 /**
  * @module Where documents come from and go to, by URI: a file path, `-` (stdin / stdout), an http(s)
- * URL (read only), or a scheme registered by another adapter (`cm://namespace/name` is added by the
- * Kubernetes integration). Callers never branch on the kind of location.
+ * URL (read only), or a scheme registered by another adapter (`cm://namespace/name`, ConfigMaps,
+ * from adapters/kube). Callers never branch on the kind of location.
  */
 import type { DeferInterrupts, DocumentStore, SchemeHandler } from '../../actions/ports.js';
 import { STDIO_LOCATION, sourceName } from '../../core/shared/document-source.js';
@@ -48,10 +48,9 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       'http(s)://',
       ...Object.keys(options.schemes ?? {}).map((s) => `${s}://`),
     ];
-    const hint = scheme === 'cm' ? ' (ConfigMap access comes with the Kubernetes integration)' : '';
     throw new CnsError(
       'USAGE',
-      `${uri}: unsupported location "${scheme}://"${hint}; use one of: ${known.join(', ')}`,
+      `${uri}: unsupported location "${scheme}://"; use one of: ${known.join(', ')}`,
       {
         details: { uri, scheme },
       },

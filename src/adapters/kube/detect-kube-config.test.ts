@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectKubeConfig, SERVICE_ACCOUNT_TOKEN } from './detect-kube-config.js';
+import {
+  detectKubeConfig,
+  SERVICE_ACCOUNT_DIR,
+  SERVICE_ACCOUNT_TOKEN,
+} from './detect-kube-config.js';
 
 const having =
   (...paths: string[]) =>
@@ -30,7 +34,7 @@ describe('detectKubeConfig', () => {
       'the service account is used inside a pod',
       { KUBERNETES_SERVICE_HOST: '10.96.0.1' },
       having(SERVICE_ACCOUNT_TOKEN),
-      { kind: 'in-cluster', host: '10.96.0.1' },
+      { kind: 'in-cluster', host: '10.96.0.1', port: '443', credentials: SERVICE_ACCOUNT_DIR },
     ],
     [
       'a service host without a token is not a cluster',
@@ -41,5 +45,32 @@ describe('detectKubeConfig', () => {
     ['nothing configured is no cluster', {}, having(), undefined],
   ])('%s', async (_name, env, exists, expected) => {
     expect(await detectKubeConfig({ env, homeDir: '/home/u', exists })).toEqual(expected);
+  });
+
+  it('takes --kubeconfig over everything else, whether or not the file exists', async () => {
+    expect(
+      await detectKubeConfig({
+        env: { KUBECONFIG: '/a/config' },
+        homeDir: '/home/u',
+        kubeconfig: '/given/config',
+        exists: having('/a/config'),
+      }),
+    ).toEqual({ kind: 'kubeconfig', paths: ['/given/config'] });
+  });
+
+  it('looks for the service account under the pod root it is given', async () => {
+    expect(
+      await detectKubeConfig({
+        env: { KUBERNETES_SERVICE_HOST: '127.0.0.1', KUBERNETES_SERVICE_PORT: '6443' },
+        homeDir: undefined,
+        podRoot: '/tmp/pod',
+        exists: having(`/tmp/pod${SERVICE_ACCOUNT_TOKEN}`),
+      }),
+    ).toEqual({
+      kind: 'in-cluster',
+      host: '127.0.0.1',
+      port: '6443',
+      credentials: `/tmp/pod${SERVICE_ACCOUNT_DIR}`,
+    });
   });
 });

@@ -134,9 +134,33 @@ describe('cnsctl recipe', () => {
     ],
     [
       'an unknown location scheme',
-      ['recipe', '--snapshot', 'cm://gpu-operator/cns-snapshot'],
+      ['recipe', '--snapshot', 's3://bucket/snapshot.yaml'],
       2,
-      /cm:\/\//,
+      /s3:\/\/bucket\/snapshot.yaml: unsupported location "s3:\/\/"/,
+    ],
+    [
+      'a ConfigMap where no cluster is configured',
+      ['recipe', '--snapshot', 'cm://gpu-operator/cns-snapshot'],
+      6,
+      /^error: cm:\/\/gpu-operator\/cns-snapshot: no kubeconfig \(KUBECONFIG, ~\/.kube\/config\) or in-cluster service account found\n$/,
+    ],
+    [
+      'a ConfigMap with a kubeconfig that does not exist',
+      [
+        'recipe',
+        '--snapshot',
+        'cm://gpu-operator/cns-snapshot',
+        '--kubeconfig',
+        '/nonexistent/kubeconfig',
+      ],
+      3,
+      /^error: cm:\/\/gpu-operator\/cns-snapshot: kubeconfig \/nonexistent\/kubeconfig: no such file\n$/,
+    ],
+    [
+      'a malformed ConfigMap location',
+      ['recipe', '--snapshot', 'cm://Gpu_Operator/cns-snapshot'],
+      2,
+      /cm:\/\/Gpu_Operator\/cns-snapshot: "Gpu_Operator" is not a namespace name/,
     ],
     [
       'stdin named for both the snapshot and the criteria',

@@ -16,6 +16,9 @@ Examples:
   # From a snapshot: service, GPU and OS are detected; the intent comes from the flag
   cnsctl recipe --snapshot snapshot.yaml --intent training -o recipe.yaml
 
+  # From the snapshot an agent left in the cluster (cnsctl snapshot --deploy-agent)
+  cnsctl recipe --snapshot cm://gpu-operator/cns-snapshot --intent training -o recipe.yaml
+
   # As JSON, or as a readable table
   cnsctl recipe --service gke --os cos --accelerator h100 -t json | jq '.deploymentOrder'
   cnsctl recipe --service aks --accelerator h100 -t table

@@ -57,6 +57,11 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, ErrorStatus>> = {
     httpStatus: 503,
     meaning: 'the Kubernetes API or a URL cannot be reached',
   },
+  CONFLICT: {
+    exitCode: 7,
+    httpStatus: 409,
+    meaning: 'a cluster object is in the way (exists and is not ours, or kept changing)',
+  },
   UNAVAILABLE: {
     exitCode: 6,
     httpStatus: 503,

@@ -1,8 +1,8 @@
 /**
  * @module Kubernetes objects → the subtypes of the `K8s` measurement: `server` (version, platform,
  * goVersion), `node` (the node this snapshot describes: provider, kernel, OS image, runtime, kubelet),
- * `image` (every container image of the pods running on the cluster, name → tag) and `policy` (the
- * gpu-operator ClusterPolicy spec flattened to dotted keys).
+ * `image` (every container image of the pods running on the node, name → tag) and `policy` (the
+ * gpu-operator ClusterPolicy spec flattened to dotted keys, and its state).
  */
 import type { KubeClusterPolicy, KubeNode, KubePod, KubeVersionInfo } from './kube-objects.js';
 import { sortKeysDeep } from '../shared/serialize.js';
@@ -110,8 +110,9 @@ export function splitImageReference(reference: string): { name: string; tag: str
 
 /**
  * Builds the `policy` subtype: the spec of the first ClusterPolicy by name, flattened to dotted keys
- * (`driver.version`, `mig.strategy`). Lists become compact JSON with sorted keys; empty maps and lists
- * and nulls are left out.
+ * (`driver.version`, `mig.strategy`), and its reconciled state as `status.state` (`ready`,
+ * `notReady`). Lists become compact JSON with sorted keys; empty maps and lists and nulls are left
+ * out.
  */
 export function policySubtype(policies: readonly KubeClusterPolicy[]): SnapshotSubtype | undefined {
   const [policy] = [...policies].sort((a, b) =>
@@ -120,6 +121,8 @@ export function policySubtype(policies: readonly KubeClusterPolicy[]): SnapshotS
   if (!policy?.spec) return undefined;
   const data: Record<string, Scalar> = {};
   flatten(policy.spec, '', data);
+  const state = policy.status?.state;
+  if (state) data['status.state'] = state;
   return { subtype: 'policy', data };
 }
 
