@@ -39,7 +39,7 @@ export interface StartOptions {
   /** Where JSON log lines go (level debug); none when absent. */
   readonly logStream?: Writable;
   /** The built explorer's files, served at `/` (none when absent, as cnsd run without a build). */
-  readonly explorer?: ExplorerFiles;
+  readonly explorer?: ExplorerFiles | undefined;
 }
 
 export async function startCnsd(options: StartOptions = {}): Promise<RunningServer> {
