@@ -112,8 +112,19 @@ const processOnlyInEntry = {
     'Only the entry file (cli/main.ts) reads process: take the value from the composition root.',
 };
 
-/** The ESLint block of one layer. */
-function layer({ files, ignores = [], forbidden, globals = [], properties = [], syntax = [] }) {
+/**
+ * The ESLint block of one layer. `random` lets a composition root use node:crypto's random functions
+ * (cnsd's request ids), which it hands on as a parameter.
+ */
+function layer({
+  files,
+  ignores = [],
+  forbidden,
+  globals = [],
+  properties = [],
+  syntax = [],
+  random = false,
+}) {
   const importCalls = forbidden
     .filter(({ staticOnly }) => !staticOnly)
     .map(({ regex, message }) => ({
@@ -128,7 +139,7 @@ function layer({ files, ignores = [], forbidden, globals = [], properties = [], 
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['crypto', 'node:crypto'].map((name) => ({
+          paths: (random ? [] : ['crypto', 'node:crypto']).map((name) => ({
             name,
             importNames: RANDOM_CRYPTO,
             message: 'Randomness makes output irreproducible; take it through a port.',
@@ -150,6 +161,7 @@ function layer({ files, ignores = [], forbidden, globals = [], properties = [], 
 
 const CORE = 'core/ is pure';
 const ACTIONS = 'actions/ reach the world only through ports.ts';
+const PRESENTATION = 'presentation/ renders results as text for both shells, purely';
 const coreAmbient = ambientEffects(CORE);
 const actionsAmbient = ambientEffects(ACTIONS);
 const cliRest = [
@@ -181,8 +193,22 @@ export const layerBoundaries = [
       folder('adapters', `${CORE}: core/ imports only core/.`),
       folder('cli', `${CORE}: core/ imports only core/.`),
       folder('server', `${CORE}: core/ imports only core/.`),
+      folder('presentation', `${CORE}: core/ imports only core/.`),
     ],
     ...coreAmbient,
+  }),
+  // What both shells show of a result (JUnit XML, a queried value): pure, over core/ only.
+  layer({
+    files: ['src/presentation/**/*.ts'],
+    forbidden: [
+      nodeIo(`${PRESENTATION}: no I/O built-ins.`),
+      shellLibraries(`${PRESENTATION}: no shell libraries.`),
+      folder('actions', `${PRESENTATION}: it imports core/ only.`),
+      folder('adapters', `${PRESENTATION}: it imports core/ only.`),
+      folder('cli', `${PRESENTATION}: it imports core/ only.`),
+      folder('server', `${PRESENTATION}: it imports core/ only.`),
+    ],
+    ...ambientEffects(PRESENTATION),
   }),
   layer({
     files: ['src/actions/**/*.ts'],
@@ -237,7 +263,14 @@ export const layerBoundaries = [
   layer({
     files: ['src/server/**/*.ts'],
     ignores: ['src/server/main.ts'],
-    forbidden: [folder('cli', 'cli/ and server/ never import each other.')],
+    forbidden: [
+      folder('cli', 'cli/ and server/ never import each other.'),
+      folder(
+        'adapters',
+        'Only server/main.ts (the composition root) imports adapters; routes get ports from the app.',
+        { allowTypeImports: true },
+      ),
+    ],
     globals: [
       {
         ...processOnlyInEntry,
@@ -248,5 +281,6 @@ export const layerBoundaries = [
   layer({
     files: ['src/server/main.ts'],
     forbidden: [folder('cli', 'cli/ and server/ never import each other.')],
+    random: true,
   }),
 ];

@@ -1,6 +1,6 @@
 // Builds the shipped CLI: validates data/ into dist/catalog.json, bundles src/cli/main.ts into one
 // CommonJS file (fast to start; heavy optional dependencies stay external and load only when used),
-// then runs it once so bin/cnsctl.cjs saves V8's code cache for it.
+// then runs it once so bin/cnsctl.cjs saves V8's code cache for it; then bundles the server, cnsd.
 import { spawnSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
@@ -132,4 +132,21 @@ if (!process.exitCode) {
     }
   }
   process.stderr.write('build: dist/cnsctl.cjs bundled, code cache saved\n');
+
+  // cnsd, the HTTP server, is its own bundle, so nothing of the HTTP framework reaches cnsctl's
+  // (test/e2e/cnsd-bin.test.ts proves cnsctl never loads it). A long-running server gains nothing
+  // from a single file or a code cache, so its libraries load from node_modules as ES modules.
+  await build({
+    entryPoints: [`${root}src/server/main.ts`],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: `${dist}/cnsd.mjs`,
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  process.stderr.write('build: dist/cnsd.mjs bundled\n');
 }
