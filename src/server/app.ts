@@ -57,7 +57,7 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
 }
 
-/** Every route of the app, in the order of the OpenAPI document (the explorer's pages go here too). */
+/** Every API route, in the OpenAPI document's order (the explorer's hidden pages come after them). */
 const ROUTES: readonly ((app: ApiApp, context: RouteContext) => void)[] = [
   registerRecipeRoutes,
   registerValuesRoutes,
