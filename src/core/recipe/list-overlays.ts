@@ -19,6 +19,6 @@ export function listOverlays(catalog: Catalog): OverlayListing[] {
     ...(spec.base === undefined ? {} : { base: spec.base }),
     criteria: Object.fromEntries(
       Object.entries(spec.criteria).filter(([, value]) => value !== undefined),
-    ) as Record<string, string>,
+    ),
   }));
 }
