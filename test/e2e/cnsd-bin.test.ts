@@ -186,17 +186,18 @@ describe.skipIf(!built)('cnsctl and the HTTP framework', () => {
       ['version'],
     ];
     for (const [index, args] of commands.entries()) {
-      const record = join(dir, `modules-${index}.txt`);
+      const record = join(dir, `usage-${index}.json`);
       const run = spawnSync(
         process.execPath,
-        ['--require', `${REPO_ROOT}test/e2e/fixtures/record-modules.cjs`, CNSCTL, ...args],
+        ['--require', `${REPO_ROOT}bench/usage-hook.cjs`, CNSCTL, ...args],
         {
           encoding: 'utf8',
-          env: { ...process.env, CNS_RECORD_MODULES: record },
+          env: { ...process.env, CNS_USAGE_FILE: record },
         },
       );
       expect([0, 1], `${args.join(' ')}: ${run.stderr}`).toContain(run.status);
-      const loaded = readFileSync(record, 'utf8').split('\n');
+      const loaded = (JSON.parse(readFileSync(record, 'utf8')) as { requested: string[] })
+        .requested;
       expect(loaded.length, 'the recorder saw the requires').toBeGreaterThan(3);
       expect(
         loaded.filter((name) => SERVER_LIBRARIES.test(name)),
