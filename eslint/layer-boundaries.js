@@ -161,6 +161,7 @@ function layer({
 
 const CORE = 'core/ is pure';
 const ACTIONS = 'actions/ reach the world only through ports.ts';
+const EXPLORER = 'explorer/ runs in the browser and talks to cnsd over HTTP';
 const PRESENTATION = 'presentation/ renders results as text for both shells, purely';
 const coreAmbient = ambientEffects(CORE);
 const actionsAmbient = ambientEffects(ACTIONS);
@@ -173,6 +174,7 @@ const cliRest = [
     },
   ),
   folder('server', 'cli/ and server/ never import each other.'),
+  folder('explorer', 'cnsctl never loads the explorer: cnsd serves its built files.'),
 ];
 
 export const layerBoundaries = [
@@ -193,6 +195,7 @@ export const layerBoundaries = [
       folder('adapters', `${CORE}: core/ imports only core/.`),
       folder('cli', `${CORE}: core/ imports only core/.`),
       folder('server', `${CORE}: core/ imports only core/.`),
+      folder('explorer', `${CORE}: core/ imports only core/.`),
       folder('presentation', `${CORE}: core/ imports only core/.`),
     ],
     ...coreAmbient,
@@ -282,5 +285,23 @@ export const layerBoundaries = [
     files: ['src/server/main.ts'],
     forbidden: [folder('cli', 'cli/ and server/ never import each other.')],
     random: true,
+  }),
+  // The recipe explorer (browser code): core/ (pure) and types of actions/, nothing of Node or the shells.
+  layer({
+    files: ['src/explorer/**/*.ts', 'src/explorer/**/*.tsx'],
+    forbidden: [
+      forbid(`^(node:.*|(${anyOf(builtinModules)})(/.*)?)$`, `${EXPLORER}: no Node built-ins.`),
+      shellLibraries(`${EXPLORER}: no shell libraries.`),
+      folder('actions', `${EXPLORER}: it imports only types from actions/.`, {
+        allowTypeImports: true,
+      }),
+      folder('adapters', `${EXPLORER}: it never imports adapters/.`),
+      folder('cli', `${EXPLORER}: it never imports cli/.`),
+      folder('server', `${EXPLORER}: it never imports server/.`),
+    ],
+    globals: ['process', 'Buffer', 'require', '__dirname'].map((name) => ({
+      name,
+      message: `${EXPLORER}: ${name} is Node's, not the browser's.`,
+    })),
   }),
 ];

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { buildExplorer } from './build-explorer.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = `${root}dist`;
@@ -132,6 +133,10 @@ if (!process.exitCode) {
     }
   }
   process.stderr.write('build: dist/cnsctl.cjs bundled, code cache saved\n');
+  const explorer = await buildExplorer(root);
+  process.stderr.write(
+    `build: dist/explorer built (${(explorer.gzippedJsBytes / 1024).toFixed(1)} KiB of JavaScript gzipped)\n`,
+  );
 
   // cnsd, the HTTP server, is its own bundle, so nothing of the HTTP framework reaches cnsctl's
   // (test/e2e/cnsd-bin.test.ts proves cnsctl never loads it). A long-running server gains nothing

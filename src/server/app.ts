@@ -23,6 +23,7 @@ import { servedValues } from './criteria-allowlist.js';
 import { answerUnmatched } from './unmatched.js';
 import { acceptDocumentBodies, validatorCompiler } from './document-bodies.js';
 import { errorReply } from './error-reply.js';
+import { registerExplorerPages, type ExplorerFiles } from './explorer-pages.js';
 import { JSON_TYPE } from './media-types.js';
 import { createMetrics, type ServerMetrics } from './metrics.js';
 import { createRecipeCache } from './recipe-cache.js';
@@ -34,9 +35,11 @@ import { registerComponentsRoute } from './routes/components.js';
 import { registerCriteriaRoute } from './routes/criteria.js';
 import { registerDiffRoute } from './routes/diff.js';
 import { registerOperationRoutes } from './routes/operations.js';
+import { registerOverlaysRoute } from './routes/overlays.js';
 import { registerQueryRoute } from './routes/query.js';
 import { registerRecipeRoutes } from './routes/recipe.js';
 import { registerValidateRoute } from './routes/validate.js';
+import { registerValuesRoutes } from './routes/values.js';
 
 export interface AppDeps {
   /** Built by composePorts without standard streams, so a `-` location is refused. */
@@ -44,6 +47,8 @@ export interface AppDeps {
   readonly toolVersion: string;
   /** A fresh id for a request that brings no well-formed X-Request-Id (randomUUID in main.ts). */
   readonly newRequestId: () => string;
+  /** The built recipe explorer, served at `/` when given (main.ts reads dist/explorer). */
+  readonly explorer?: ExplorerFiles | undefined;
 }
 
 export interface AppOptions {
@@ -52,15 +57,17 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
 }
 
-/** Every route of the app, in the order of the OpenAPI document (the explorer's pages go here too). */
+/** Every API route, in the OpenAPI document's order (the explorer's hidden pages come after them). */
 const ROUTES: readonly ((app: ApiApp, context: RouteContext) => void)[] = [
   registerRecipeRoutes,
+  registerValuesRoutes,
   registerQueryRoute,
   registerValidateRoute,
   registerDiffRoute,
   registerBundleRoute,
   registerComponentsRoute,
   registerCriteriaRoute,
+  registerOverlaysRoute,
   registerOperationRoutes,
 ];
 
@@ -89,7 +96,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<ApiA
 
   const metrics = createMetrics();
   const catalog = loadCatalogAtBoot(app, deps.ports);
-  const closing = answerEveryRequest(app, metrics);
+  const unmatched = answerUnmatched(app);
+  const closing = answerEveryRequest(app, metrics, unmatched);
   const context: RouteContext = {
     config,
     ports: deps.ports,
@@ -112,6 +120,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<ApiA
   acceptDocumentBodies(app, config.bodyLimitBytes);
   await registerPlugins(app, config, deps.toolVersion);
   for (const register of ROUTES) register(app, context);
+  if (deps.explorer) registerExplorerPages(app, deps.explorer, unmatched);
   return app;
 }
 
@@ -145,9 +154,12 @@ function loadCatalogAtBoot(app: ApiApp, ports: Ports) {
  * is read, refusal once shutdown has begun, metrics, and the one error answer. Returns whether the
  * server is closing.
  */
-function answerEveryRequest(app: ApiApp, metrics: ServerMetrics): () => boolean {
+function answerEveryRequest(
+  app: ApiApp,
+  metrics: ServerMetrics,
+  unmatched: ReturnType<typeof answerUnmatched>,
+): () => boolean {
   let closing = false;
-  const unmatched = answerUnmatched(app);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     if (request.routeOptions.url === undefined) return done(unmatched(request, reply));
@@ -203,7 +215,7 @@ async function registerPlugins(app: ApiApp, config: AppConfig, toolVersion: stri
         title: 'cnsd',
         version: toolVersion,
         description:
-          "cnsctl's engine over HTTP: recipes, queries, bundles, validation and diffs of GPU Kubernetes configuration (docs/api.md).",
+          "cnsctl's engine over HTTP: recipes, values with their layers, queries, bundles, validation and diffs of GPU Kubernetes configuration (docs/api.md).",
       },
     },
     transform: jsonSchemaTransform,

@@ -7,7 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import closeWithGrace from 'close-with-grace';
+import { fileURLToPath } from 'node:url';
 import { readEmbeddedCatalog } from '../adapters/catalog/read-embedded-catalog.js';
+import { readExplorerAssets } from '../adapters/explorer/read-explorer-assets.js';
 import { composePorts } from '../adapters/compose/compose-ports.js';
 import { exitCodeFor } from '../core/shared/error-status.js';
 import { CnsError, toCnsError } from '../core/shared/errors.js';
@@ -24,12 +26,14 @@ async function serve(config: ServerConfig): Promise<void> {
     killProcessGroup: (groupId, signal) => process.kill(-groupId, signal),
     loadEmbeddedCatalog: () => readEmbeddedCatalog(catalogFile.pathname),
   });
+  const explorer = await readExplorerAssets(fileURLToPath(new URL('./explorer/', import.meta.url)));
   const app = await buildApp(
-    { ports, toolVersion: CNS_VERSION, newRequestId: randomUUID },
+    { ports, toolVersion: CNS_VERSION, newRequestId: randomUUID, explorer },
     { config, logger: { level: config.logLevel } },
   );
+  let address: string;
   try {
-    await app.listen({ host: config.host, port: config.port });
+    address = await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     await app.close();
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -39,6 +43,8 @@ async function serve(config: ServerConfig): Promise<void> {
       { cause: error },
     );
   }
+  // Logs are JSON on stdout; this line is for the person who started cnsd, so it goes to stderr.
+  if (explorer) process.stderr.write(`cnsd: recipe explorer at ${address}/\n`);
   // Installed once listening: close-with-grace also ends the process on beforeExit, which would turn a
   // failed start into exit 0.
   closeWithGrace(

@@ -30,7 +30,10 @@ const SERVER_CODE =
 interface Started {
   readonly child: ChildProcess;
   readonly url: string;
+  /** Standard output: the JSON log lines. */
   readonly log: () => string;
+  /** Standard error: the lines for the person who started it (the explorer's address). */
+  readonly stderr: () => string;
 }
 
 async function startCnsd(env: Record<string, string> = {}): Promise<Started> {
@@ -39,8 +42,9 @@ async function startCnsd(env: Record<string, string> = {}): Promise<Started> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
+  let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     const poll = setInterval(() => {
       const match = /"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/.exec(log);
@@ -51,10 +55,10 @@ async function startCnsd(env: Record<string, string> = {}): Promise<Started> {
     }, 10);
     child.once('exit', (code) => {
       clearInterval(poll);
-      reject(new Error(`cnsd exited ${code}: ${log}`));
+      reject(new Error(`cnsd exited ${code}: ${log}${stderr}`));
     });
   });
-  return { child, url, log: () => log };
+  return { child, url, log: () => log, stderr: () => stderr };
 }
 
 const exited = (child: ChildProcess) =>
@@ -90,7 +94,7 @@ describe.skipIf(!built)('bin/cnsd.mjs', () => {
     }
   });
 
-  it('serves the recipe cnsctl prints, logging JSON lines', async () => {
+  it('serves the recipe cnsctl prints, logging JSON lines, and prints the explorer’s address apart', async () => {
     const server = await startCnsd();
     try {
       const answer = await fetch(
@@ -104,6 +108,7 @@ describe.skipIf(!built)('bin/cnsd.mjs', () => {
         env: { ...process.env, SOURCE_DATE_EPOCH: '1768309558' },
       });
       expect(await answer.text()).toBe(cli.stdout);
+      expect(server.stderr()).toBe(`cnsd: recipe explorer at ${server.url}/\n`);
     } finally {
       server.child.kill('SIGTERM');
       await exited(server.child);

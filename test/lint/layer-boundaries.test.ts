@@ -60,6 +60,7 @@ describe('layer boundaries (eslint/layer-boundaries.js)', () => {
       'adapters',
       'cli',
       'core',
+      'explorer',
       'presentation',
       'server',
     ]);

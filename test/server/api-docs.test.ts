@@ -9,6 +9,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readExplorerAssets } from '../../src/adapters/explorer/read-explorer-assets.js';
 import { REPO_ROOT } from '../cli/run-cli-in-process.js';
 import { fixturePath } from '../validate/read-fixture.js';
 import { startCnsd, type RunningServer } from './start-cnsd.js';
@@ -102,7 +103,8 @@ async function runExample(shell: string, base: string, dir: string): Promise<str
   ];
   const text = `${dumpHeaders ? `${headerLines.join('\n')}\n` : ''}${output ? '' : bytes.toString()}`;
   if (!filter) return text;
-  const pattern = /^grep '(.+)'$/.exec(filter)?.[1] ?? '';
+  // grep's basic and extended (-E) patterns the examples use read the same as JavaScript's.
+  const pattern = /^grep (?:-E )?'(.+)'$/.exec(filter)?.[1] ?? '';
   return text
     .split('\n')
     .filter((line) => new RegExp(pattern).test(line))
@@ -134,7 +136,8 @@ function fresh(actual: string): string {
 let server: RunningServer;
 let dir: string;
 beforeAll(async () => {
-  server = await startCnsd();
+  // The built explorer, as cnsd serves it (npm test builds before it tests).
+  server = await startCnsd({ explorer: await readExplorerAssets(`${REPO_ROOT}dist/explorer`) });
   dir = mkdtempSync(join(tmpdir(), 'cnsd-api-docs-'));
   for (const [name, fixture] of Object.entries(FILES))
     copyFileSync(fixturePath(fixture), join(dir, name));
@@ -149,11 +152,13 @@ describe('docs/api.md', () => {
     const shown = examples.map((e) => e.shell).join('\n');
     for (const path of [
       '/v1/recipe',
+      '/v1/values',
       '/v1/query',
       '/v1/validate',
       '/v1/diff',
       '/v1/components',
       '/v1/criteria',
+      '/v1/overlays',
       '/readyz',
       '/metrics',
     ]) {

@@ -72,12 +72,15 @@ describe('a running server', () => {
         '/v1/components',
         '/v1/criteria',
         '/v1/diff',
+        '/v1/overlays',
         '/v1/query',
         '/v1/recipe',
         '/v1/validate',
+        '/v1/values',
       ].sort(),
     );
     expect(Object.keys(document.paths['/v1/recipe']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(document.paths['/v1/values']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(document.paths['/v1/validate']!.post!.responses)).toEqual(
       expect.arrayContaining(['200', '400', '413', '415', '429', '500']),
     );
@@ -89,6 +92,8 @@ describe('a running server', () => {
         'RecipeCriteria',
         'ValidationResult',
         'DiffReport',
+        'ValuesProvenance',
+        'OverlayList',
       ]),
     );
   });

@@ -9,6 +9,7 @@ import type { Ports } from '../../src/actions/ports.js';
 import { composePorts } from '../../src/adapters/compose/compose-ports.js';
 import { buildApp } from '../../src/server/app.js';
 import { DEFAULTS, type AppConfig } from '../../src/server/config.js';
+import type { ExplorerFiles } from '../../src/server/explorer-pages.js';
 import type { ApiApp } from '../../src/server/route-context.js';
 import { CNS_VERSION } from '../../src/version.js';
 import { thisProcess } from '../compose/this-process.js';
@@ -37,12 +38,19 @@ export interface StartOptions {
   readonly ports?: Partial<Ports>;
   /** Where JSON log lines go (level debug); none when absent. */
   readonly logStream?: Writable;
+  /** The built explorer's files, served at `/` (none when absent, as cnsd run without a build). */
+  readonly explorer?: ExplorerFiles | undefined;
 }
 
 export async function startCnsd(options: StartOptions = {}): Promise<RunningServer> {
   const ports = composePorts(thisProcess({ env: { SOURCE_DATE_EPOCH } }));
   const app = await buildApp(
-    { ports: { ...ports, ...options.ports }, toolVersion: CNS_VERSION, newRequestId: randomUUID },
+    {
+      ports: { ...ports, ...options.ports },
+      toolVersion: CNS_VERSION,
+      newRequestId: randomUUID,
+      explorer: options.explorer,
+    },
     {
       config: { ...TEST_CONFIG, ...options.config },
       logger: options.logStream ? { level: 'debug', stream: options.logStream } : false,

@@ -33,7 +33,7 @@ const repeated = (description: string) =>
     .transform((value) => (value === undefined ? undefined : [value].flat()))
     .meta({ description });
 
-const bundleQuery = z.strictObject({
+export const bundleQuery = z.strictObject({
   deployer: z
     .string()
     .optional()
