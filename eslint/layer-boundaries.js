@@ -112,8 +112,19 @@ const processOnlyInEntry = {
     'Only the entry file (cli/main.ts) reads process: take the value from the composition root.',
 };
 
-/** The ESLint block of one layer. */
-function layer({ files, ignores = [], forbidden, globals = [], properties = [], syntax = [] }) {
+/**
+ * The ESLint block of one layer. `random` lets a composition root use node:crypto's random functions
+ * (cnsd's request ids), which it hands on as a parameter.
+ */
+function layer({
+  files,
+  ignores = [],
+  forbidden,
+  globals = [],
+  properties = [],
+  syntax = [],
+  random = false,
+}) {
   const importCalls = forbidden
     .filter(({ staticOnly }) => !staticOnly)
     .map(({ regex, message }) => ({
@@ -128,7 +139,7 @@ function layer({ files, ignores = [], forbidden, globals = [], properties = [], 
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['crypto', 'node:crypto'].map((name) => ({
+          paths: (random ? [] : ['crypto', 'node:crypto']).map((name) => ({
             name,
             importNames: RANDOM_CRYPTO,
             message: 'Randomness makes output irreproducible; take it through a port.',
@@ -150,6 +161,8 @@ function layer({ files, ignores = [], forbidden, globals = [], properties = [], 
 
 const CORE = 'core/ is pure';
 const ACTIONS = 'actions/ reach the world only through ports.ts';
+const EXPLORER = 'explorer/ runs in the browser and talks to cnsd over HTTP';
+const PRESENTATION = 'presentation/ renders results as text for both shells, purely';
 const coreAmbient = ambientEffects(CORE);
 const actionsAmbient = ambientEffects(ACTIONS);
 const cliRest = [
@@ -161,6 +174,7 @@ const cliRest = [
     },
   ),
   folder('server', 'cli/ and server/ never import each other.'),
+  folder('explorer', 'cnsctl never loads the explorer: cnsd serves its built files.'),
 ];
 
 export const layerBoundaries = [
@@ -181,8 +195,23 @@ export const layerBoundaries = [
       folder('adapters', `${CORE}: core/ imports only core/.`),
       folder('cli', `${CORE}: core/ imports only core/.`),
       folder('server', `${CORE}: core/ imports only core/.`),
+      folder('explorer', `${CORE}: core/ imports only core/.`),
+      folder('presentation', `${CORE}: core/ imports only core/.`),
     ],
     ...coreAmbient,
+  }),
+  // What both shells show of a result (JUnit XML, a queried value): pure, over core/ only.
+  layer({
+    files: ['src/presentation/**/*.ts'],
+    forbidden: [
+      nodeIo(`${PRESENTATION}: no I/O built-ins.`),
+      shellLibraries(`${PRESENTATION}: no shell libraries.`),
+      folder('actions', `${PRESENTATION}: it imports core/ only.`),
+      folder('adapters', `${PRESENTATION}: it imports core/ only.`),
+      folder('cli', `${PRESENTATION}: it imports core/ only.`),
+      folder('server', `${PRESENTATION}: it imports core/ only.`),
+    ],
+    ...ambientEffects(PRESENTATION),
   }),
   layer({
     files: ['src/actions/**/*.ts'],
@@ -237,7 +266,14 @@ export const layerBoundaries = [
   layer({
     files: ['src/server/**/*.ts'],
     ignores: ['src/server/main.ts'],
-    forbidden: [folder('cli', 'cli/ and server/ never import each other.')],
+    forbidden: [
+      folder('cli', 'cli/ and server/ never import each other.'),
+      folder(
+        'adapters',
+        'Only server/main.ts (the composition root) imports adapters; routes get ports from the app.',
+        { allowTypeImports: true },
+      ),
+    ],
     globals: [
       {
         ...processOnlyInEntry,
@@ -248,5 +284,24 @@ export const layerBoundaries = [
   layer({
     files: ['src/server/main.ts'],
     forbidden: [folder('cli', 'cli/ and server/ never import each other.')],
+    random: true,
+  }),
+  // The recipe explorer (browser code): core/ (pure) and types of actions/, nothing of Node or the shells.
+  layer({
+    files: ['src/explorer/**/*.ts', 'src/explorer/**/*.tsx'],
+    forbidden: [
+      forbid(`^(node:.*|(${anyOf(builtinModules)})(/.*)?)$`, `${EXPLORER}: no Node built-ins.`),
+      shellLibraries(`${EXPLORER}: no shell libraries.`),
+      folder('actions', `${EXPLORER}: it imports only types from actions/.`, {
+        allowTypeImports: true,
+      }),
+      folder('adapters', `${EXPLORER}: it never imports adapters/.`),
+      folder('cli', `${EXPLORER}: it never imports cli/.`),
+      folder('server', `${EXPLORER}: it never imports server/.`),
+    ],
+    globals: ['process', 'Buffer', 'require', '__dirname'].map((name) => ({
+      name,
+      message: `${EXPLORER}: ${name} is Node's, not the browser's.`,
+    })),
   }),
 ];

@@ -1,6 +1,7 @@
 // The main job on this machine: snapshot it, build a recipe from the snapshot, validate the machine
-// against the recipe. Each stage runs once and writes its document to demo-output/ (CNS_DEMO_OUTPUT
-// elsewhere); the terminal shows each document as a table read back from that very file.
+// against the recipe, and write the recipe's deployment bundle. Each stage runs once and writes to
+// demo-output/ (CNS_DEMO_OUTPUT elsewhere); the terminal shows each document as a table read back
+// from that very file, and the bundle command's own summary of what it wrote.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -45,6 +46,7 @@ const text = (file) => readFileSync(file, 'utf8');
 const snapshot = `${out}/snapshot.yaml`;
 const recipe = `${out}/recipe.yaml`;
 const validation = `${out}/validation.yaml`;
+const bundle = `${out}/bundle`;
 try {
   const tables = await loadTables();
   cnsctl(['snapshot', '-o', snapshot]);
@@ -60,8 +62,10 @@ try {
     fail: 'validation found failures',
     incomplete: `validation incomplete: ${summary.skipped} of ${summary.total} constraint${summary.total === 1 ? '' : 's'} not measured on this machine, so not a pass`,
   }[summary.status];
+  // The script deployer (the default): its deploy.sh installs the components in order with helm.
+  cnsctl(['bundle', '--recipe', recipe, '-o', bundle, '--force']);
   process.stdout.write(
-    `\nWritten to ${out}: snapshot.yaml, recipe.yaml, validation.yaml (${verdict}).\n`,
+    `\nWritten to ${out}: snapshot.yaml, recipe.yaml, validation.yaml (${verdict}), bundle/.\n`,
   );
 } catch (error) {
   if (!(error instanceof DemoStepFailed)) throw error;

@@ -40,8 +40,11 @@ const valueOptions = commandsOf(program).flatMap(({ path, command }) =>
     .filter((option) => option.required || option.optional)
     .map((option) => ({ path, option })),
 );
+// Values the option's own parser accepts, so that the second occurrence is what gets refused.
 const twoValues = (option: Option): [string, string] => {
-  const choices = option.argChoices ?? ['first', 'second'];
+  const choices =
+    option.argChoices ??
+    (option.flags.endsWith('[bool]') ? ['true', 'false'] : ['first', 'second']);
   return [choices[0] ?? 'first', choices[1] ?? choices[0] ?? 'second'];
 };
 const single = valueOptions.filter(

@@ -8,7 +8,7 @@ import type { Overlay } from '../../src/core/recipe/catalog-schema.js';
 import { detectCriteria } from '../../src/core/recipe/detect-criteria.js';
 import type { Snapshot } from '../../src/core/snapshot/snapshot.js';
 import { validateRecipe } from '../../src/core/validate/validate-recipe.js';
-import { embeddedCatalog, recipeFor } from './data-under-test.js';
+import { describeQuery, embeddedCatalog, everyQuery, recipeFor } from './data-under-test.js';
 
 const DETECTION = {
   accelerator: 'GPU.smi.gpu.model',
@@ -107,6 +107,28 @@ describe('detection constraints in the data', () => {
 });
 
 describe('an accelerator-specific recipe', () => {
+  // Walks recipes rather than overlays: an H200 recipe once had no overlay naming the H200, so no
+  // overlay check saw it, and it passed an H100 node (found by a snapshot on a real H200 machine).
+  it('passes a node with its GPU and fails a node with any other, for every service, OS and intent', async () => {
+    const catalog = await embeddedCatalog();
+    const queries = everyQuery().filter((q) => q.accelerator !== 'any' && q.platform === 'any');
+    const wrong = queries.flatMap((query) => {
+      const recipe = recipeFor(catalog, query);
+      return Object.entries(MODELS).flatMap(([accelerator, model]) => {
+        const expected = accelerator === query.accelerator ? 'passed' : 'failed';
+        const snapshot = snapshotOf('GPU.smi.gpu.model', model);
+        const gpu = validateRecipe(recipe.constraints, snapshot).results.find(
+          (r) => r.name === 'GPU.smi.gpu.model',
+        );
+        return gpu?.status === expected
+          ? []
+          : [`${describeQuery(query)} on ${model}: ${gpu?.status ?? 'no GPU model constraint'}`];
+      });
+    });
+    expect(queries.length).toBeGreaterThan(100);
+    expect(wrong).toEqual([]);
+  });
+
   it.each([
     ['eks', 'h100', 'ubuntu', 'training', 'gb200'],
     ['eks', 'gb200', 'ubuntu', 'training', 'h100'],

@@ -1,6 +1,7 @@
 /**
  * `npm run demo` (scripts/demo.mjs) on this machine: each stage runs once, the tables shown are read
- * back from the files that run wrote, and the closing line tells pass, failure and incomplete apart.
+ * back from the files that run wrote, the closing line tells pass, failure and incomplete apart, and
+ * the bundle it writes verifies.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -24,7 +25,7 @@ describe.skipIf(!built)('npm run demo', () => {
       .split('\n')
       .filter((line) => line.startsWith('$ cnsctl '))
       .map((line) => line.split(' ')[2]);
-    expect(stages).toEqual(['snapshot', 'recipe', 'validate']);
+    expect(stages).toEqual(['snapshot', 'recipe', 'validate', 'bundle']);
 
     const snapshot = parse(readFileSync(join(out, 'snapshot.yaml'), 'utf8')) as {
       metadata: { timestamp: string; 'source-node'?: string };
@@ -40,14 +41,23 @@ describe.skipIf(!built)('npm run demo', () => {
       summary: { status: string; skipped: number; total: number };
     };
     const verdict = {
-      pass: /\(validation passed\)\.$/m,
-      fail: /\(validation found failures\)\.$/m,
+      pass: /\(validation passed\), bundle\/\.$/m,
+      fail: /\(validation found failures\), bundle\/\.$/m,
       incomplete: new RegExp(
-        `\\(validation incomplete: ${validation.summary.skipped} of ${validation.summary.total} constraints? not measured on this machine, so not a pass\\)\\.$`,
+        `\\(validation incomplete: ${validation.summary.skipped} of ${validation.summary.total} constraints? not measured on this machine, so not a pass\\), bundle/\\.$`,
         'm',
       ),
     }[validation.summary.status];
     expect(demo.stdout).toMatch(verdict ?? /never/);
+    const verify = spawnSync(
+      process.execPath,
+      [`${REPO_ROOT}bin/cnsctl.cjs`, 'bundle', 'verify', join(out, 'bundle')],
+      { encoding: 'utf8' },
+    );
+    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+    expect(readFileSync(join(out, 'bundle/recipe.yaml'), 'utf8')).toBe(
+      readFileSync(join(out, 'recipe.yaml'), 'utf8'),
+    );
     if (validation.summary.status !== 'pass')
       expect(demo.stdout).not.toContain('validation passed');
   });

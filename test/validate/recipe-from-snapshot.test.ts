@@ -99,7 +99,7 @@ const flags = fc.record(
   {
     intent: fc.constantFrom('training', 'inference', 'any'),
     service: fc.constantFrom('eks', 'gke', 'aks', 'oke', 'kind'),
-    accelerator: fc.constantFrom('h100', 'gb200', 'l40s', 'any'),
+    accelerator: fc.constantFrom('h100', 'h200', 'gb200', 'b200', 'a100', 'l40s', 'any'),
     os: fc.constantFrom('ubuntu', 'cos', 'amazonlinux'),
   },
   { requiredKeys: ['intent'] },

@@ -1,13 +1,12 @@
 /**
- * @module Reads a document from any location and checks it against its schema in one step, so every
- * command and route reports unreadable, empty, malformed and mistyped input the same way, naming the
- * document as the user did (`<stdin>` for `-`).
+ * @module Reads a document from any location and checks it against its schema in one step
+ * (parseTypedDocument, which cnsd's request bodies go through too), so every command and route
+ * reports unreadable, empty, malformed and mistyped input the same way, naming the document as the
+ * user did (`<stdin>` for `-`).
  */
 import type { z } from 'zod';
 import { sourceName } from '../../core/shared/document-source.js';
-import { parseWithSchema } from '../../core/shared/documents.js';
-import { CnsError } from '../../core/shared/errors.js';
-import { parseDocumentText } from '../../core/shared/parse-document-text.js';
+import { parseTypedDocument } from '../../core/shared/parse-typed-document.js';
 import type { DocumentStore } from '../ports.js';
 
 /** What reading documents needs: the store, and the cancel signal of the run. */
@@ -26,12 +25,6 @@ export async function readTypedDocument<S extends z.ZodType>(
   documentName: string,
   { documents, signal }: DocumentReading,
 ): Promise<z.output<S>> {
-  const source = sourceName(location);
   const text = await documents.read(location, signal);
-  if (text.trim() === '') {
-    throw new CnsError('INPUT_SCHEMA', `${source}: empty, expected a ${documentName} document`, {
-      details: { source, document: documentName },
-    });
-  }
-  return parseWithSchema(schema, parseDocumentText(text, source), source, documentName);
+  return parseTypedDocument(text, schema, documentName, sourceName(location));
 }

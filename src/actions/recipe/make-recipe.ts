@@ -4,7 +4,7 @@
  * which overlays the snapshot excluded.
  */
 import type { Catalog } from '../../core/recipe/catalog.js';
-import { buildRecipe } from '../../core/recipe/build-recipe.js';
+import { assembleRecipe, type AssembledRecipe } from '../../core/recipe/build-recipe.js';
 import {
   describeCriteria,
   overlayLooseCriteria,
@@ -32,6 +32,14 @@ export interface MakeRecipeDeps {
 }
 
 export function makeRecipe(request: MakeRecipeRequest, deps: MakeRecipeDeps): RecipeResult {
+  return makeAssembledRecipe(request, deps).recipe;
+}
+
+/** makeRecipe, with where each component's overrides came from (for valuesProvenance). */
+export function makeAssembledRecipe(
+  request: MakeRecipeRequest,
+  deps: MakeRecipeDeps,
+): AssembledRecipe {
   const detected = request.snapshot ? detectCriteria(request.snapshot) : undefined;
   const criteria = parseCriteria(
     overlayLooseCriteria(
@@ -43,12 +51,13 @@ export function makeRecipe(request: MakeRecipeRequest, deps: MakeRecipeDeps): Re
   if (detected) {
     deps.reporter.info(`building recipe from snapshot: criteria(${describeCriteria(criteria)})`);
   }
-  const recipe = buildRecipe(deps.catalog, {
+  const assembled = assembleRecipe(deps.catalog, {
     criteria,
     snapshot: request.snapshot,
     generatedAt: deps.clock.now(),
     toolVersion: deps.toolVersion,
   });
+  const { recipe } = assembled;
   for (const warning of recipe.metadata.coherenceWarnings ?? [])
     deps.reporter.warn(warning.message);
   for (const name of recipe.metadata.excludedOverlays ?? []) {
@@ -59,5 +68,5 @@ export function makeRecipe(request: MakeRecipeRequest, deps: MakeRecipeDeps): Re
       `overlay ${name} excluded${reasons.length > 0 ? `: ${reasons.join('; ')}` : ' (its parent was excluded)'}`,
     );
   }
-  return recipe;
+  return assembled;
 }

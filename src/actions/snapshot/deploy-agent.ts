@@ -13,10 +13,10 @@ import {
   clusterRoleName,
   isManagedByUs,
   refOf,
+  type AgentDeployment,
   type AgentManifests,
   type AgentObject,
   type KubeObjectRef,
-  type Toleration,
 } from '../../core/snapshot/agent-manifests.js';
 import {
   deployerAccessChecks,
@@ -38,18 +38,11 @@ import { CnsError, isCnsError } from '../../core/shared/errors.js';
 import { formatDuration } from '../../core/validate/format-duration.js';
 import type { ActionDeps, AgentCluster } from '../ports.js';
 
-export interface DeployAgentRequest {
-  readonly namespace: string;
-  readonly image: string;
-  readonly jobName: string;
-  readonly serviceAccountName: string;
-  readonly nodeSelector: Readonly<Record<string, string>>;
-  readonly tolerations: readonly Toleration[];
-  readonly imagePullSecrets: readonly string[];
-  readonly privileged: boolean;
-  readonly format: 'yaml' | 'json';
-  /** Local snapshot flags passed on to the agents. */
-  readonly agentArgs: readonly string[];
+/** What the deployment is made of (core's AgentDeployment), less what the action works out itself. */
+export interface DeployAgentRequest extends Omit<
+  AgentDeployment,
+  'activeDeadlineSeconds' | 'toolVersion' | 'agents'
+> {
   /** `-o`; undefined: `cm://<namespace>/cns-snapshot` (a ConfigMap per node with --all-nodes). */
   readonly output: string | undefined;
   readonly allNodes: boolean;

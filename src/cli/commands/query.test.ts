@@ -42,7 +42,7 @@ describe('cnsctl query', () => {
   });
 
   it('prints structures as YAML and keys with dots are addressable', async () => {
-    const run = await cnsctl([...DEMO, '--selector', 'constraints.3']);
+    const run = await cnsctl([...DEMO, '--selector', 'constraints.4']);
     expect(parse(run.stdout)).toMatchObject({
       name: 'OS.sysctl./proc/sys/kernel/osrelease',
       value: '>= 6.8',

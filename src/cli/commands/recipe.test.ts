@@ -20,10 +20,10 @@ describe('cnsctl recipe', () => {
     expect(recipe.apiVersion).toBe('cns.nvidia.com/v1alpha1');
     expect(recipe.constraints.map(({ name, value }) => ({ name, value }))).toEqual([
       { name: 'K8s.server.version', value: '>= 1.30' },
+      { name: 'GPU.smi.gpu.model', value: '~= H100' },
       { name: 'OS.release.ID', value: 'ubuntu' },
       { name: 'OS.release.VERSION_ID', value: '24.04' },
       { name: 'OS.sysctl./proc/sys/kernel/osrelease', value: '>= 6.8' },
-      { name: 'GPU.smi.gpu.model', value: '~= H100' },
     ]);
     const versions = Object.fromEntries(recipe.componentRefs.map((c) => [c.name, c.version]));
     expect(versions).toMatchObject({ 'cert-manager': 'v1.17.2', 'gpu-operator': 'v25.10.1' });

@@ -1,16 +1,13 @@
 /**
  * @module The formats of a value selected from a hydrated recipe (`cnsctl query`): scalars print bare
- * whatever the format, so scripts can use them as they are; structures as YAML or JSON.
+ * whatever the format, so scripts can use them as they are; structures as YAML or JSON
+ * (presentation/query-value.ts, which cnsd's /v1/query answers with too).
  */
 import type { Renderers } from './renderers.js';
 
-const isScalar = (value: unknown): value is string | number | boolean | null =>
-  value === null || typeof value !== 'object';
-
 export const queryRenderers = {
   yaml: async (value) =>
-    isScalar(value)
-      ? `${String(value)}\n`
-      : (await import('../../core/shared/serialize.js')).toYaml(value),
-  json: async (value) => (await import('../../core/shared/serialize.js')).toJson(value),
+    (await import('../../presentation/query-value.js')).renderQueryValue(value, 'yaml'),
+  json: async (value) =>
+    (await import('../../presentation/query-value.js')).renderQueryValue(value, 'json'),
 } satisfies Renderers<unknown>;

@@ -17,5 +17,5 @@ export const validationRenderers = {
     return formatValidationTable(result, await loadPaint(color));
   },
   junit: async (result, { failOn }) =>
-    (await import('./validation-junit.js')).renderJunit(result, { failOn }),
+    (await import('../../presentation/validation-junit.js')).renderJunit(result, { failOn }),
 } satisfies Renderers<ValidationResult, { readonly failOn: FailOn }>;

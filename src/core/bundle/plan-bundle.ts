@@ -8,9 +8,10 @@
 import type { Catalog } from '../recipe/catalog.js';
 import type { RegistryComponent, SeedDeviations } from '../recipe/catalog-schema.js';
 import { componentValues } from '../recipe/component-values.js';
-import { setValueAtPath, type Values } from '../recipe/merge-values.js';
+import { nestValue, type Values } from '../recipe/merge-values.js';
 import { orderComponents } from '../recipe/order-components.js';
 import type { RecipeComponentRef, RecipeResult } from '../recipe/recipe-result.js';
+import { mergeValueLayers, type ValuesLayer } from '../recipe/values-layer.js';
 import { CnsError } from '../shared/errors.js';
 import { sortKeysDeep } from '../shared/serialize.js';
 import type { BundleOptions, NodePlacement, ValueSetting } from './bundle-options.js';
@@ -43,11 +44,32 @@ const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const TOKEN = /^[A-Za-z0-9._+-]+$/;
 const REPOSITORY = /^(https?|oci):\/\/[^\s'"`$\\]+$/;
 
+/** A recipe component the bundle keeps, with the values its bundle flags set, lowest first. */
+export interface FlaggedComponent {
+  readonly ref: RecipeComponentRef;
+  readonly flags: readonly ValuesLayer[];
+}
+
 export function planBundle(
   recipe: RecipeResult,
   catalog: Catalog,
   options: BundleOptions,
 ): BundlePlan {
+  const components = flagComponents(recipe, catalog, options).map(({ ref, flags }, position) =>
+    planComponent(ref, position, catalog, flags),
+  );
+  return { recipe, components, options, seedDeviations: catalog.seedDeviations };
+}
+
+/**
+ * The components the bundle keeps, in deployment order, each with its `--set` values (aliases
+ * resolved) then its node selectors and tolerations at every path the registry lists.
+ */
+export function flagComponents(
+  recipe: RecipeResult,
+  catalog: Catalog,
+  options: BundleOptions,
+): FlaggedComponent[] {
   const refs = orderedRefs(recipe);
   const byAlias = aliasIndex(refs, catalog);
   const settings = options.settings.map((setting) => ({
@@ -80,22 +102,27 @@ export function planBundle(
       },
     );
   }
-  const components = kept.map((ref, position) =>
-    planComponent(ref, position, catalog, options, [
-      ...settings
-        .filter(({ component, setting }) => component === ref.name && !isEnabledSetting(setting))
-        .map(({ setting }) => setting),
-    ]),
-  );
-  return { recipe, components, options, seedDeviations: catalog.seedDeviations };
+  return kept.map((ref) => {
+    const registry = catalog.components[ref.name];
+    const own = settings
+      .filter(({ component, setting }) => component === ref.name && !isEnabledSetting(setting))
+      .map(({ setting }) => setting);
+    return {
+      ref,
+      flags: [
+        ...own.map(settingLayer),
+        ...placementLayers(registry, 'system', options.system),
+        ...placementLayers(registry, 'accelerated', options.accelerated),
+      ],
+    };
+  });
 }
 
 function planComponent(
   ref: RecipeComponentRef,
   position: number,
   catalog: Catalog,
-  options: BundleOptions,
-  settings: readonly ValueSetting[],
+  flags: readonly ValuesLayer[],
 ): BundleComponent {
   const registry = catalog.components[ref.name];
   const chart = ref.chart ?? registry?.helm.chart;
@@ -109,10 +136,7 @@ function planComponent(
       { details: { component: ref.name, field: name, value } },
     );
   };
-  let values = componentValues(catalog, ref);
-  for (const setting of settings) values = setValueAtPath(values, setting.path, setting.value);
-  values = placeNodes(values, registry, 'system', options.system);
-  values = placeNodes(values, registry, 'accelerated', options.accelerated);
+  const values = mergeValueLayers(flags, componentValues(catalog, ref));
   return {
     name: ref.name,
     displayName: registry?.displayName ?? ref.name,
@@ -138,23 +162,33 @@ function planComponent(
   };
 }
 
-function placeNodes(
-  values: Values,
+function settingLayer(setting: ValueSetting): ValuesLayer {
+  return {
+    kind: 'bundle-flag',
+    source: setting.flag,
+    values: nestValue(setting.path, setting.value),
+  };
+}
+
+function placementLayers(
   registry: RegistryComponent | undefined,
   role: 'system' | 'accelerated',
   placement: NodePlacement,
-): Values {
+): ValuesLayer[] {
   const paths = registry?.nodeScheduling[role];
-  let placed = values;
-  if (Object.keys(placement.nodeSelector).length > 0) {
-    for (const path of paths?.nodeSelectorPaths ?? [])
-      placed = setValueAtPath(placed, path.split('.'), placement.nodeSelector);
-  }
-  if (placement.tolerations.length > 0) {
-    for (const path of paths?.tolerationPaths ?? [])
-      placed = setValueAtPath(placed, path.split('.'), placement.tolerations);
-  }
-  return placed;
+  const layer = (flag: string, path: string, value: unknown): ValuesLayer => ({
+    kind: 'bundle-flag',
+    source: `--${role}-node-${flag}`,
+    values: nestValue(path.split('.'), value),
+  });
+  return [
+    ...(Object.keys(placement.nodeSelector).length > 0 ? (paths?.nodeSelectorPaths ?? []) : []).map(
+      (path) => layer('selector', path, placement.nodeSelector),
+    ),
+    ...(placement.tolerations.length > 0 ? (paths?.tolerationPaths ?? []) : []).map((path) =>
+      layer('toleration', path, placement.tolerations),
+    ),
+  ];
 }
 
 /** The recipe's components in its deployment order (computed when an older recipe lacks one). */

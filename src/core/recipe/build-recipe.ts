@@ -7,18 +7,17 @@
  * docs/recipe-engine.md states the rules this file implements.
  */
 import { evaluateConstraint, type ConstraintResult } from '../constraint/evaluate-constraint.js';
-import { resolveConstraintPath } from '../constraint/resolve-constraint-path.js';
 import { API_VERSION, KINDS } from '../shared/documents.js';
 import { CnsError } from '../shared/errors.js';
 import { sortKeysDeep } from '../shared/serialize.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
 import type { Catalog } from './catalog.js';
-import type { Overlay, OverlayComponentRef, RegistryComponent } from './catalog-schema.js';
+import type { Overlay, OverlayComponentRef } from './catalog-schema.js';
 import type { RecipeCriteria } from './criteria.js';
 import { componentValues } from './component-values.js';
 import { describeViolation, evaluateCoherenceRules } from './evaluate-coherence-rules.js';
 import { matchOverlays } from './match-overlays.js';
-import { getValueAtPath, mergeValues, setValueAtPath, type Values } from './merge-values.js';
+import { mergeValues, type Values } from './merge-values.js';
 import { orderComponents } from './order-components.js';
 import type {
   CoherenceWarning,
@@ -27,6 +26,7 @@ import type {
   RecipeConstraint,
   RecipeResult,
 } from './recipe-result.js';
+import { lockSnapshotFacts, type SnapshotLock } from './snapshot-locks.js';
 
 export interface BuildRecipeOptions {
   readonly criteria: RecipeCriteria;
@@ -35,18 +35,48 @@ export interface BuildRecipeOptions {
   readonly toolVersion: string;
 }
 
+/** One applied overlay's inline overrides of a component. */
+export interface OverrideOrigin {
+  readonly overlay: string;
+  readonly values: Readonly<Values>;
+}
+
+/**
+ * What a component's recipe overrides are made of, in the order they were merged: each applied
+ * overlay's inline overrides, then the facts locked from the snapshot. valuesProvenance reads it.
+ */
+export interface ComponentOrigins {
+  readonly overrides: readonly OverrideOrigin[];
+  readonly locks: readonly SnapshotLock[];
+}
+
+/** A recipe with, by component name, where its overrides came from (not part of the document). */
+export interface AssembledRecipe {
+  readonly recipe: RecipeResult;
+  readonly origins: ReadonlyMap<string, ComponentOrigins>;
+}
+
 export function buildRecipe(catalog: Catalog, options: BuildRecipeOptions): RecipeResult {
+  return assembleRecipe(catalog, options).recipe;
+}
+
+export function assembleRecipe(catalog: Catalog, options: BuildRecipeOptions): AssembledRecipe {
   const matched = matchOverlays(catalog, options.criteria);
   const screened = options.snapshot
     ? screenOverlays(matched, options.snapshot)
     : { applied: matched, reasons: new Map<string, string>(), warnings: [] };
   const constraints = mergeConstraints(matched, screened.reasons);
   const leftOut = componentsOf(matched.filter((o) => screened.reasons.has(o.metadata.name)));
+  const origins = new Map<string, ComponentOrigins>();
   const refs = [...mergeComponentRefs(screened.applied).values()]
     // An applied overlay that only refines (no version) a component an excluded overlay brings,
     // e.g. gb200-oke's DRA driver root when gb200 is excluded, leaves with that component.
-    .filter((ref) => ref.version !== undefined || !leftOut.has(ref.name))
-    .map((ref) => resolveComponent(catalog, ref, options.snapshot));
+    .filter(({ ref }) => ref.version !== undefined || !leftOut.has(ref.name))
+    .map(({ ref, overrides }) => {
+      const resolved = resolveComponent(catalog, ref, options.snapshot);
+      origins.set(ref.name, { overrides, locks: resolved.locks });
+      return resolved.component;
+    });
   const deploymentOrder = orderComponents(refs);
   const position = new Map(deploymentOrder.map((name, index) => [name, index]));
   refs.sort((a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0));
@@ -67,7 +97,7 @@ export function buildRecipe(catalog: Catalog, options: BuildRecipeOptions): Reci
   };
   const coherenceWarnings = checkCoherence(catalog, recipe);
   if (coherenceWarnings.length > 0) recipe.metadata.coherenceWarnings = coherenceWarnings;
-  return recipe;
+  return { recipe, origins };
 }
 
 /** The coherence rules the recipe breaks (none for the embedded data: the data tests see to that). */
@@ -166,9 +196,17 @@ function componentsOf(overlays: readonly Overlay[]): Set<string> {
   return new Set(overlays.flatMap((o) => o.spec.componentRefs.map((ref) => ref.name)));
 }
 
-/** Component references by name, field by field; `enabled: false` removes the component. */
-function mergeComponentRefs(overlays: readonly Overlay[]): Map<string, OverlayComponentRef> {
-  const byName = new Map<string, OverlayComponentRef>();
+interface MergedRef {
+  readonly ref: OverlayComponentRef;
+  readonly overrides: readonly OverrideOrigin[];
+}
+
+/**
+ * Component references by name, field by field, each with the overlays' overrides it merged;
+ * `enabled: false` removes the component (and what it had merged).
+ */
+function mergeComponentRefs(overlays: readonly Overlay[]): Map<string, MergedRef> {
+  const byName = new Map<string, MergedRef>();
   for (const overlay of overlays) {
     for (const ref of overlay.spec.componentRefs) {
       if (ref.enabled === false) {
@@ -176,7 +214,11 @@ function mergeComponentRefs(overlays: readonly Overlay[]): Map<string, OverlayCo
         continue;
       }
       const current = byName.get(ref.name);
-      byName.set(ref.name, current ? mergeComponentRef(current, ref) : ref);
+      const own = ref.overrides ? [{ overlay: overlay.metadata.name, values: ref.overrides }] : [];
+      byName.set(ref.name, {
+        ref: current ? mergeComponentRef(current.ref, ref) : ref,
+        overrides: [...(current?.overrides ?? []), ...own],
+      });
     }
   }
   return byName;
@@ -199,7 +241,7 @@ function resolveComponent(
   catalog: Catalog,
   ref: OverlayComponentRef,
   snapshot: Snapshot | undefined,
-): RecipeComponentRef {
+): { component: RecipeComponentRef; locks: readonly SnapshotLock[] } {
   const registry = catalog.components[ref.name];
   if (!registry) {
     throw new CnsError('BAD_DATA', `component "${ref.name}" is not in the registry`, {
@@ -213,9 +255,10 @@ function resolveComponent(
       { details: { component: ref.name } },
     );
   }
-  let overrides: Values = ref.overrides ?? {};
-  if (snapshot) overrides = lockFromSnapshot(catalog, registry, ref, overrides, snapshot);
-  return {
+  const { overrides, locks } = snapshot
+    ? lockSnapshotFacts(catalog, registry, ref, ref.overrides ?? {}, snapshot)
+    : { overrides: ref.overrides ?? {}, locks: [] };
+  const component: RecipeComponentRef = {
     name: ref.name,
     type: registry.type,
     source: ref.source ?? registry.helm.repository,
@@ -231,30 +274,5 @@ function resolveComponent(
       ? { dependencyRefs: [...ref.dependencyRefs] }
       : {}),
   };
-}
-
-function lockFromSnapshot(
-  catalog: Catalog,
-  registry: RegistryComponent,
-  ref: OverlayComponentRef,
-  overrides: Values,
-  snapshot: Snapshot,
-): Values {
-  let locked = overrides;
-  for (const lock of registry.snapshotLocks) {
-    const found = lock.measurements
-      .map((name) => resolveConstraintPath(name, snapshot).value)
-      .find((v) => v !== undefined);
-    if (found === undefined) continue;
-    if (lock.unlessFalse !== undefined) {
-      const values = componentValues(catalog, {
-        name: ref.name,
-        valuesFile: ref.valuesFile,
-        overrides: locked,
-      });
-      if (getValueAtPath(values, lock.unlessFalse.split('.')) === false) continue;
-    }
-    locked = setValueAtPath(locked, lock.valuesPath.split('.'), String(found));
-  }
-  return locked;
+  return { component, locks };
 }

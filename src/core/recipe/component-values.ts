@@ -6,7 +6,8 @@
 import { CnsError } from '../shared/errors.js';
 import { sortKeysDeep } from '../shared/serialize.js';
 import type { Catalog } from './catalog.js';
-import { mergeValues, type Values } from './merge-values.js';
+import type { Values } from './merge-values.js';
+import { mergeValueLayers, type ValuesLayer } from './values-layer.js';
 
 export interface ValuesSource {
   readonly name: string;
@@ -14,9 +15,19 @@ export interface ValuesSource {
   readonly overrides?: Readonly<Values> | undefined;
 }
 
+/** The source of a recipe's inline overrides when nothing says which overlay wrote them. */
+export const RECIPE_OVERRIDES = 'recipe overrides';
+
 export function componentValues(catalog: Catalog, component: ValuesSource): Values {
+  return sortKeysDeep(mergeValueLayers(componentValueLayers(catalog, component)));
+}
+
+/** The files and overrides componentValues merges, in order; a layer that adds nothing is left out. */
+export function componentValueLayers(catalog: Catalog, component: ValuesSource): ValuesLayer[] {
+  const layers: ValuesLayer[] = [];
   const baseFile = catalog.components[component.name]?.valuesFile;
-  let values: Values = baseFile ? (catalog.values[baseFile] ?? {}) : {};
+  if (baseFile)
+    layers.push({ kind: 'base', source: baseFile, values: catalog.values[baseFile] ?? {} });
   if (component.valuesFile !== undefined && component.valuesFile !== baseFile) {
     const file = catalog.values[component.valuesFile];
     if (!file) {
@@ -28,8 +39,9 @@ export function componentValues(catalog: Catalog, component: ValuesSource): Valu
         },
       );
     }
-    values = mergeValues(values, file);
+    layers.push({ kind: 'values-file', source: component.valuesFile, values: file });
   }
-  if (component.overrides) values = mergeValues(values, component.overrides);
-  return sortKeysDeep(values);
+  if (component.overrides)
+    layers.push({ kind: 'override', source: RECIPE_OVERRIDES, values: component.overrides });
+  return layers;
 }

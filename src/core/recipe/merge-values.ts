@@ -13,18 +13,25 @@ export function mergeValues(base: Readonly<Values>, overlay: Readonly<Values>): 
   const out = cloneValue(base) as Values;
   for (const [key, value] of Object.entries(overlay)) {
     const current = Object.hasOwn(out, key) ? out[key] : undefined;
-    // defineProperty, not assignment: a key named __proto__ must stay data, never become a prototype.
-    Object.defineProperty(out, key, {
-      value:
-        isValuesObject(current) && isValuesObject(value)
-          ? mergeValues(current, value)
-          : cloneValue(value),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    defineKey(
+      out,
+      key,
+      isValuesObject(current) && isValuesObject(value)
+        ? mergeValues(current, value)
+        : cloneValue(value),
+    );
   }
   return out;
+}
+
+// defineProperty, not assignment: a key named __proto__ must stay data, never become a prototype.
+function defineKey(target: Values, key: string, value: unknown): Values {
+  return Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** Sets `value` at a dotted `path`, creating objects on the way; returns a new object. */
@@ -34,8 +41,12 @@ export function setValueAtPath(
   value: unknown,
 ): Values {
   if (path.length === 0) return mergeValues(values, {});
-  const nested = path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Values;
-  return mergeValues(values, nested);
+  return mergeValues(values, nestValue(path, value));
+}
+
+/** The values object that holds only `value` at a non-empty dotted `path`. */
+export function nestValue(path: readonly string[], value: unknown): Values {
+  return path.reduceRight<unknown>((inner, key) => defineKey({}, key, inner), value) as Values;
 }
 
 /** Reads the value at a dotted `path`, or undefined. */

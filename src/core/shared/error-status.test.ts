@@ -39,8 +39,14 @@ describe('exit codes', () => {
   it('gives every client error a 4xx status and every server-side failure a 5xx status', () => {
     for (const status of Object.values(ERROR_STATUS)) {
       if (status.exitCode === 2) expect(Math.floor(status.httpStatus / 100)).toBe(4);
-      // A conflict is the cluster's state refusing ours (HTTP 409), not a failure of the server.
-      if (status.exitCode >= 5 && status.exitCode !== 130 && status.httpStatus !== 409)
+      // A conflict is the cluster's state refusing ours (HTTP 409), and too many requests the client's
+      // to slow down (HTTP 429): neither is a failure of the server.
+      if (
+        status.exitCode >= 5 &&
+        status.exitCode !== 130 &&
+        status.httpStatus !== 409 &&
+        status.httpStatus !== 429
+      )
         expect(status.httpStatus).toBeGreaterThanOrEqual(500);
     }
   });

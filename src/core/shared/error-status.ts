@@ -70,6 +70,27 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, ErrorStatus>> = {
   },
   CANCELLED: { exitCode: 130, httpStatus: 499, meaning: 'interrupted (Ctrl-C)' },
   INTERNAL: { exitCode: 8, httpStatus: 500, meaning: 'a bug' },
+  METHOD_NOT_ALLOWED: {
+    exitCode: 2,
+    httpStatus: 405,
+    meaning: 'cnsd: the path does not take this HTTP method',
+  },
+  NOT_ACCEPTABLE: {
+    exitCode: 2,
+    httpStatus: 406,
+    meaning: 'cnsd: no format the Accept header allows',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    exitCode: 2,
+    httpStatus: 415,
+    meaning: 'cnsd: the body is not JSON or YAML',
+  },
+  // aicr's exit code for rate limiting.
+  RATE_LIMITED: {
+    exitCode: 7,
+    httpStatus: 429,
+    meaning: 'cnsd: too many requests from this client',
+  },
 };
 
 export function exitCodeFor(code: ErrorCode): number {

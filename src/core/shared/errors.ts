@@ -20,6 +20,11 @@ export const ERROR_CODES = [
   'UNAVAILABLE',
   'CANCELLED',
   'INTERNAL',
+  // HTTP only (cnsd): the request's method, Accept, Content-Type or rate, not its content.
+  'METHOD_NOT_ALLOWED',
+  'NOT_ACCEPTABLE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,9 +5,9 @@
  * and the exit code agree. Under `--fail-on skipped` an unmeasured constraint is a
  * `<failure type="skipped">`. `--fail-on never` changes the exit code only, not what the report says.
  */
-import { parseDuration } from '../../core/validate/format-duration.js';
-import { failsRun, type FailOn } from '../../core/validate/validation-exit-code.js';
-import type { ValidationEntry, ValidationResult } from '../../core/validate/validation-result.js';
+import { parseDuration } from '../core/validate/format-duration.js';
+import { failsRun, type FailOn } from '../core/validate/validation-exit-code.js';
+import type { ValidationEntry, ValidationResult } from '../core/validate/validation-result.js';
 
 export interface JunitOptions {
   readonly failOn: FailOn;

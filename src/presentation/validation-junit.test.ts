@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readRecipeFixture, readSnapshotFixture } from '../../../test/validate/read-fixture.js';
+import { readRecipeFixture, readSnapshotFixture } from '../../test/validate/read-fixture.js';
 import { renderJunit } from './validation-junit.js';
-import { validateRecipe } from '../../core/validate/validate-recipe.js';
+import { validateRecipe } from '../core/validate/validate-recipe.js';
 import {
   buildValidationResult,
   type ValidationResult,
-} from '../../core/validate/validation-result.js';
+} from '../core/validate/validation-result.js';
 
 const parser = new XMLParser({
   ignoreAttributes: false,

@@ -1,0 +1,2 @@
+// expect-lint: no-restricted-globals "process is Node's"
+export const level = process.env.LEVEL;
