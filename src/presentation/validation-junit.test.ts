@@ -137,7 +137,7 @@ describe('renderJunit', () => {
   it('writes the document the CLI golden shows, line for line', () => {
     const result = h100Result();
     const golden = readFileSync(
-      new URL('../../../test/validate/golden/h100-checks-junit.xml', import.meta.url),
+      new URL('../../test/validate/golden/h100-checks-junit.xml', import.meta.url),
       'utf8',
     );
     const xml = renderJunit(
