@@ -16,6 +16,8 @@ export default tseslint.config(
       'test/lint-fixtures/',
     ],
   },
+  // Mutation testing's sandboxes and reports (npm run mutate).
+  { ignores: ['.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readRecipeFixture, readSnapshotFixture } from '../../test/validate/read-fixture.js';
 import { renderJunit } from './validation-junit.js';
@@ -131,5 +132,95 @@ describe('renderJunit', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('writes the document the CLI golden shows, line for line', () => {
+    const result = h100Result();
+    const golden = readFileSync(
+      new URL('../../test/validate/golden/h100-checks-junit.xml', import.meta.url),
+      'utf8',
+    );
+    const xml = renderJunit(
+      { ...result, metadata: { ...result.metadata, generatedAt: '2026-01-13T13:05:58.000Z' } },
+      { failOn: 'error' },
+    );
+    expect(xml.replace(/time="[^"]*"/g, 'time="<seconds>"')).toBe(golden);
+  });
+
+  it('keeps markup characters and line breaks in names, messages and details', () => {
+    const text = `a&b <c> "d" 'e'\nf`;
+    const base = h100Result();
+    const result: ValidationResult = {
+      ...base,
+      results: [
+        {
+          name: `OS.x.${text}`,
+          expected: text,
+          actual: text,
+          status: 'failed',
+          severity: 'error',
+          message: text,
+          remediation: text,
+        },
+        { name: 'OS.y.z', expected: '1', status: 'skipped', severity: 'error', message: text },
+      ],
+    };
+    const [failed, skipped] = parse(renderJunit(result, { failOn: 'error' })).testsuite.testcase;
+    expect(failed?.name).toBe(`OS.x.${text}`);
+    expect(failed?.failure?.message).toBe(text);
+    expect(failed?.failure?.['#text']).toBe(
+      `expected: ${text}\nactual: ${text}\nremediation: ${text}`,
+    );
+    expect(skipped?.skipped?.message).toBe(text);
+  });
+
+  it('names a suite without a recipe, and leaves out what the result does not know', () => {
+    const result: ValidationResult = {
+      ...h100Result(),
+      metadata: { version: '0.1.0' },
+      summary: { ...h100Result().summary, duration: '0s' },
+    };
+    const suites = parse(renderJunit(result, { failOn: 'never' }));
+    expect(suites.time).toBe('0');
+    const { testcase: _cases, properties, '#text': _whitespace, ...suite } = suites.testsuite;
+    expect(suite).toEqual({
+      name: 'recipe constraints',
+      tests: '10',
+      failures: '1',
+      errors: '0',
+      skipped: '2',
+      time: '0',
+    });
+    expect(properties).toMatchObject({
+      property: [
+        { name: 'status', value: 'fail' },
+        { name: 'fail-on', value: 'never' },
+        { name: 'version', value: '0.1.0' },
+      ],
+    });
+  });
+
+  it('describes a result read back without a message, severity or measured value', () => {
+    const result: ValidationResult = {
+      ...h100Result(),
+      results: [
+        { name: 'OS.a.b', expected: '>= 6.8', actual: '5.15', status: 'failed' },
+        { name: 'OS.c.d', expected: 'true', status: 'failed' },
+        { name: 'OS.e.f', expected: 'x', status: 'skipped' },
+      ],
+    };
+    const [found, notMeasured, skipped] = parse(renderJunit(result, { failOn: 'error' })).testsuite
+      .testcase;
+    expect(found?.failure).toEqual({
+      message: 'expected >= 6.8, found 5.15',
+      type: 'error',
+      '#text': 'expected: >= 6.8\nactual: 5.15',
+    });
+    expect(notMeasured?.failure).toEqual({
+      message: 'expected true',
+      type: 'error',
+      '#text': 'expected: true\nactual: (not measured)',
+    });
+    expect(skipped?.skipped?.message).toBe('expected x');
   });
 });

@@ -74,13 +74,13 @@ describe('the GPU collector', () => {
   });
 
   it('fails alone when nvidia-smi hangs past the timeout', async () => {
-    const started = performance.now();
+    // The recording answers only after ten minutes: a run that did not stop it at the 200 ms timeout
+    // would outlast the test's own time limit and fail it.
     const { run } = await gpuRun(
       'h100-minimal',
-      [{ args: ['-q', '-x'], stdout: '', delayMs: 10_000 }],
+      [{ args: ['-q', '-x'], stdout: '', delayMs: 600_000 }],
       200,
     );
     expect(run).toMatchObject({ status: 'failed', reason: 'did not finish within 200 ms' });
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -54,12 +54,11 @@ describe('createHostCommandRunner with host root /', () => {
   it('stops a command past its timeout with TIMEOUT, children included', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cns-run-'));
     const pidFile = join(dir, 'pid');
-    const started = performance.now();
+    // sleep 30 outlasts the test's own time limit: a run that waited for it would fail the test.
     const error = await direct
       .run('sh', ['-c', `sleep 30 & echo $! > ${pidFile}; wait`], { timeoutMs: 300 })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'TIMEOUT' });
-    expect(performance.now() - started).toBeLessThan(5000);
     const grandchild = Number(await readFile(pidFile, 'utf8'));
     await new Promise((r) => setTimeout(r, 100));
     expect(await running(grandchild)).toBe(false);

@@ -9,7 +9,7 @@
  */
 import { parseConstraintExpression } from '../constraint/parse-constraint.js';
 import { isCnsError } from '../shared/errors.js';
-import { compareVersions, parseLooseVersion } from '../version/loose-version.js';
+import { compareAtPrecision, parseLooseVersion } from '../version/loose-version.js';
 import type { RegistryComponent } from './catalog-schema.js';
 import type {
   CoherenceClause,
@@ -239,7 +239,7 @@ class RecipeContext {
     const wanted = parseLooseVersion(clause.atLeast);
     const floor = floorOf(constraint.value);
     const holds =
-      wanted !== undefined && floor !== undefined && compareVersions(floor, wanted) >= 0;
+      wanted !== undefined && floor !== undefined && compareAtPrecision(floor, wanted) >= 0;
     return { holds, text: holds ? text : `${text} (found "${constraint.value}")` };
   }
 }

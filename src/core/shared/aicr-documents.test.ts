@@ -95,3 +95,39 @@ describe('documents of aicr', () => {
     expect((converted as { constraints: object[] }).constraints[0]).not.toHaveProperty('severity');
   });
 });
+
+describe('documents of aicr: what is left as it is', () => {
+  const recipe = aicr('RecipeResult');
+
+  it("converts only aicr's apiVersion, not a missing one", () => {
+    const snapshot = { apiVersion: '', kind: 'Snapshot' };
+    expect(fromAicrSnapshot(snapshot)).toBe(snapshot);
+  });
+
+  it('keeps warnings already in our form, and anything that is not a warning', () => {
+    const ours = { name: 'K8s.server.version', status: 'failed', message: 'too old' };
+    const result = fromAicrRecipeResult({
+      ...recipe,
+      metadata: { constraintWarnings: [ours, 'text', null] },
+    }) as { metadata: { constraintWarnings: unknown[] } };
+    expect(result.metadata.constraintWarnings).toEqual([ours, 'text', null]);
+  });
+
+  it('keeps a severity that is set, and constraints that are not maps', () => {
+    const result = fromAicrRecipeResult({
+      ...recipe,
+      constraints: [{ name: 'a', value: '>= 1', severity: 'warning' }, 'text', null],
+    }) as { constraints: unknown[] };
+    expect(result.constraints).toEqual([
+      { name: 'a', value: '>= 1', severity: 'warning' },
+      'text',
+      null,
+    ]);
+  });
+
+  it('adds no deployment order where there was none', () => {
+    const result = fromAicrRecipeResult({ ...recipe, componentRefs: [{ name: 'a' }] });
+    expect(result).not.toHaveProperty('deploymentOrder');
+    expect(result).toHaveProperty('componentRefs', [{ name: 'a' }]);
+  });
+});

@@ -5,8 +5,11 @@ import { ERROR_STATUS } from './error-status.js';
 import { ERROR_CODES } from './errors.js';
 
 const doc = readFileSync(new URL('../../../docs/cli.md', import.meta.url), 'utf8');
-const documented = new Map(
-  [...doc.matchAll(/^\| (\d+) \| `([A-Z_]+)` \|/gm)].map((m) => [m[2], Number(m[1])] as const),
+const rows = [...doc.matchAll(/^\| (\d+) \| `([A-Z_]+)` \| (.*) \|$/gm)];
+const documented = new Map(rows.map((m) => [m[2], Number(m[1])] as const));
+// The meaning column as a reader sees it: code spans are plain text.
+const documentedMeaning = new Map(
+  rows.map((m) => [m[2], (m[3] ?? '').replaceAll('`', '')] as const),
 );
 
 describe('exit codes', () => {
@@ -14,6 +17,16 @@ describe('exit codes', () => {
     '%s is documented in docs/cli.md with its exit code',
     (code) => {
       expect(documented.get(code)).toBe(ERROR_STATUS[code].exitCode);
+    },
+  );
+
+  it.each(ERROR_CODES.map((code) => [code, ERROR_STATUS[code].meaning]))(
+    '%s means "%s", as docs/cli.md begins to say',
+    (code, meaning) => {
+      const text = documentedMeaning.get(code) ?? '';
+      expect(text.startsWith(meaning)).toBe(true);
+      // Then the end, or what the page adds: (examples), : details or ; more.
+      expect(text.slice(meaning.length)).toMatch(/^($| \(|: |; )/);
     },
   );
 

@@ -10,6 +10,7 @@ export const EXIT_CHECK_FAILED = 1;
 interface ErrorStatus {
   readonly exitCode: number;
   readonly httpStatus: number;
+  /** What the code means, as docs/cli.md's exit-code table begins to say it (a test keeps them equal). */
   readonly meaning: string;
 }
 
@@ -44,12 +45,12 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, ErrorStatus>> = {
   NOT_FOUND: {
     exitCode: 3,
     httpStatus: 404,
-    meaning: 'a file, URL, ConfigMap or path does not exist',
+    meaning: 'a file, URL, ConfigMap or selected path does not exist',
   },
   FORBIDDEN: {
     exitCode: 4,
     httpStatus: 403,
-    meaning: 'permission denied (file mode, RBAC, 401/403)',
+    meaning: 'permission denied (file mode, RBAC, HTTP 401/403)',
   },
   TIMEOUT: { exitCode: 5, httpStatus: 504, meaning: 'an operation ran past its deadline' },
   CLUSTER_UNREACHABLE: {
@@ -60,15 +61,15 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, ErrorStatus>> = {
   CONFLICT: {
     exitCode: 7,
     httpStatus: 409,
-    meaning: 'a cluster object is in the way (exists and is not ours, or kept changing)',
+    meaning: 'a cluster object is in the way',
   },
   UNAVAILABLE: {
     exitCode: 6,
     httpStatus: 503,
-    meaning: 'a required source is absent (e.g. --require-gpu without a GPU)',
+    meaning: 'a required source is absent',
   },
-  CANCELLED: { exitCode: 130, httpStatus: 499, meaning: 'interrupted (Ctrl-C, SIGTERM)' },
-  INTERNAL: { exitCode: 8, httpStatus: 500, meaning: 'a bug: please report it' },
+  CANCELLED: { exitCode: 130, httpStatus: 499, meaning: 'interrupted (Ctrl-C)' },
+  INTERNAL: { exitCode: 8, httpStatus: 500, meaning: 'a bug' },
   METHOD_NOT_ALLOWED: {
     exitCode: 2,
     httpStatus: 405,
@@ -88,7 +89,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, ErrorStatus>> = {
   RATE_LIMITED: {
     exitCode: 7,
     httpStatus: 429,
-    meaning: 'cnsd: too many requests from this client; retry after the Retry-After seconds',
+    meaning: 'cnsd: too many requests from this client',
   },
 };
 

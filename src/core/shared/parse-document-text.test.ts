@@ -19,6 +19,8 @@ const nestedJson = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(d
 const nestedFlow = (depth: number) => `a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
 const nestedBlock = (depth: number) =>
   Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+const nestedSeq = (depth: number) =>
+  Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}-`).join('\n') + ' 1\n';
 const aliasBomb = [
   'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
   ...'bcdefghi'
@@ -76,6 +78,120 @@ describe('parseDocumentText', () => {
     const error = errorOf(text);
     expect(isCnsError(error) && error.code).toBe('INPUT_YAML');
     expect(String((error as Error).message)).toContain(message);
+  });
+});
+
+describe('parseDocumentText: what a refusal says and carries', () => {
+  const tooDeep =
+    'nested more than 256 levels deep; no cnsctl document needs that, so it is refused';
+  const duplicate = (key: string) =>
+    `not valid YAML or JSON: duplicate key "${key}" in one map; keep one of them`;
+  it.each([
+    [
+      'a syntax error',
+      'a: [1, 2\nb: 3\n',
+      'snap.yaml:2:1: not valid YAML or JSON: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      { line: 2, column: 1, yamlCode: 'BAD_INDENT' },
+    ],
+    [
+      'a duplicate key',
+      'a: 1\na: 2\n',
+      `snap.yaml:2:1: ${duplicate('a')}`,
+      { line: 2, column: 1, yamlCode: 'DUPLICATE_KEY' },
+    ],
+    [
+      'a duplicate key in a list item',
+      '- a: 1\n  a: 2\n',
+      `snap.yaml:2:3: ${duplicate('a')}`,
+      { line: 2, column: 3, yamlCode: 'DUPLICATE_KEY' },
+    ],
+    [
+      'a duplicate collection key',
+      '[1]: a\n[1]: b\n',
+      `snap.yaml:2:1: ${duplicate('[1]')}`,
+      { line: 2, column: 1, yamlCode: 'DUPLICATE_KEY' },
+    ],
+    [
+      'a duplicate alias key',
+      'x: &k a\n*k : 1\n*k : 2\n',
+      `snap.yaml:3:1: ${duplicate('*k')}`,
+      { line: 3, column: 1, yamlCode: 'DUPLICATE_KEY' },
+    ],
+    [
+      'a block mapping too deep',
+      nestedBlock(300),
+      `snap.yaml:257:513: ${tooDeep}`,
+      { line: 257, column: 513, yamlCode: 'TOO_DEEP' },
+    ],
+    [
+      'a block sequence too deep',
+      nestedSeq(300),
+      `snap.yaml:257:513: ${tooDeep}`,
+      { line: 257, column: 513, yamlCode: 'TOO_DEEP' },
+    ],
+    [
+      'a key too deep',
+      `? ${'['.repeat(300)}${']'.repeat(300)}\n: 1\n`,
+      `snap.yaml:1:258: ${tooDeep}`,
+      { line: 1, column: 258, yamlCode: 'TOO_DEEP' },
+    ],
+    [
+      'a JSON document too deep',
+      nestedJson(MAX_DOCUMENT_DEPTH + 1),
+      `snap.yaml: ${tooDeep}`,
+      { yamlCode: 'TOO_DEEP' },
+    ],
+    [
+      'a JSON list too deep',
+      `${'['.repeat(257)}${']'.repeat(257)}`,
+      `snap.yaml: ${tooDeep}`,
+      { yamlCode: 'TOO_DEEP' },
+    ],
+    [
+      'aliases that stack deep subtrees',
+      [
+        `a: &a ${'['.repeat(200)}${']'.repeat(200)}`,
+        `b: &b ${'['.repeat(200)}*a${']'.repeat(200)}`,
+      ].join('\n'),
+      `snap.yaml: ${tooDeep}`,
+      { yamlCode: 'TOO_DEEP' },
+    ],
+    [
+      'an alias bomb',
+      aliasBomb,
+      'snap.yaml: its aliases expand too far (over 100 uses, the shape of an alias bomb); write the repeated values out',
+      { yamlCode: 'ALIAS_LIMIT' },
+    ],
+  ])('%s: the message and the details', (_case, text, message, details) => {
+    const error = errorOf(text);
+    expect(isCnsError(error) && [error.code, error.message, error.details]).toEqual([
+      'INPUT_YAML',
+      message,
+      { source: 'snap.yaml', ...details },
+    ]);
+  });
+
+  it('keeps what yaml threw as the cause of an alias bomb', () => {
+    expect((errorOf(aliasBomb) as Error).cause).toBeInstanceOf(ReferenceError);
+  });
+
+  it.each([
+    ['a JSON list after white space', ' [1, {"a": 2}]', [1, { a: 2 }]],
+    ['a scalar', '5', 5],
+    ['nothing', '', null],
+    [
+      'pairs in a flow sequence, read by yaml',
+      'x: &x 1\ny: [a: *x, a: 2]\n',
+      { x: 1, y: [{ a: 1 }, { a: 2 }] },
+    ],
+    [
+      `a block sequence ${MAX_DOCUMENT_DEPTH} levels deep`,
+      nestedSeq(MAX_DOCUMENT_DEPTH),
+      expect.anything(),
+    ],
+    ['aliases that stay shallow', 'a: &a [1]\nb: [[*a]]\n', { a: [1], b: [[[1]]] }],
+  ])('reads %s', (_case, text, value) => {
+    expect(parseDocumentText(text, 'snap.yaml')).toEqual(value);
   });
 });
 

@@ -55,6 +55,20 @@ describe('buildValidationResult', () => {
     expect(peermem).not.toHaveProperty('actual');
   });
 
+  it('names the overlay the recipe left out on the result of a constraint it requires', () => {
+    const snapshot = readSnapshotFixture('validate/h100-snapshot.yaml');
+    const { results, counts } = validateRecipe(
+      [
+        { name: 'OS.kmod.nvidia_peermem', value: '== true', excludedOverlay: 'h100-rdma' },
+        { name: 'OS.sysctl./proc/sys/vm/swappiness', value: '<= 100' },
+      ],
+      snapshot,
+    );
+    const [excluded, kept] = buildValidationResult(results, counts, '1ms', meta).results;
+    expect(excluded?.excludedOverlay).toBe('h100-rdma');
+    expect(kept).not.toHaveProperty('excludedOverlay');
+  });
+
   it.each([
     ['YAML', toYaml],
     ['JSON', toJson],

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   compareAtPrecision,
-  compareVersions,
   formatLooseVersion,
   parseLooseVersion,
   type LooseVersion,
@@ -70,45 +69,92 @@ const versionText = fc
   .map(([v, parts, suffix]) => `${v ? 'v' : ''}${parts.join('.')}${suffix}`);
 const version = versionText.map(parse);
 
-describe('compareVersions (properties)', () => {
-  it('is antisymmetric: a <= b and b <= a only when a and b are the same version', () => {
+describe('compareAtPrecision: suffixes, when the operand has one', () => {
+  it.each([
+    ['no suffix sorts before any suffix', '6.8.0', '6.8.0-1024-aws', -1],
+    ['digit runs compare as numbers, not as text', '6.8.0-999-aws', '6.8.0-1024-aws', -1],
+    ['a larger digit run is later', '6.8.0-1043-aws', '6.8.0-1024-aws', 1],
+    [
+      'the first digit run that differs decides, not later text',
+      '6.8.0-1024-zz',
+      '6.8.0-1043-aa',
+      -1,
+    ],
+    ['leading zeros of a digit run do not change its value', '6.8.0-0099-aws', '6.8.0-100-aws', -1],
+    ['many leading zeros do not either', '1.0.0-001-aws', '1.0.0-2-aws', -1],
+    ['other runs compare as text', '1.30.0-aws', '1.30.0-azure', -1],
+    ['text runs compare as text, not by length', '1.30.0-b', '1.30.0-aa', 1],
+    ['text runs compare by code point, not by locale', '1.30.0-Zeta', '1.30.0-alpha', -1],
+    ['the first run that differs decides', '1.30.0-b1', '1.30.0-a2', 1],
+    ['a run is whole: "-a-" is a longer text run than "-a"', '1.0.0-a-2', '1.0.0-a10', 1],
+    ['a suffix that continues another is later', '1.30.0-rc1.2', '1.30.0-rc1', 1],
+    ['a suffix cut short is earlier', '1.30.0-rc', '1.30.0-rc1', -1],
+    [
+      'a suffix that continues another is later, whatever zeros it has',
+      '1.0.0-rc1',
+      '1.0.0-rc01.2',
+      -1,
+    ],
+    ['runs of equal value spelt differently tie-break by text', '1.30.0-rc01', '1.30.0-rc1', -1],
+    ['the same suffix is equal', 'v1.34.1-eks-3025e55', '1.34.1-eks-3025e55', 0],
+    ['numbers still decide before suffixes', '1.35.0-a', '1.34.9-z', 1],
+  ])('%s: %s against %s is %i', (_why, actual, operand, sign) => {
+    expect(Math.sign(compareAtPrecision(parse(actual), parse(operand)))).toBe(sign);
+    // Reversed, the measured value becomes the operand: its suffix counts only if it has one.
+    const reversed = parse(actual).suffix === '' ? 0 : -sign || 0;
+    expect(Math.sign(compareAtPrecision(parse(operand), parse(actual)))).toBe(reversed);
+  });
+});
+
+describe('compareAtPrecision (properties)', () => {
+  const tuple = fc.array(fc.nat({ max: 4 }), { minLength: 1, maxLength: 4 });
+  const suffix = fc.constantFrom('', '-eks-1', '-9999-aws', '-zzz', '-0', '-1024-aws', '-rc1');
+
+  /** The model: `actual` cut or padded with zeros to the operand's length, then compared in order. */
+  const atPrecision = (actual: readonly number[], operand: readonly number[]): number => {
+    for (let i = 0; i < operand.length; i++) {
+      const diff = (actual[i] ?? 0) - (operand[i] ?? 0);
+      if (diff !== 0) return Math.sign(diff);
+    }
+    return 0;
+  };
+
+  it('compares numbers like the model, whatever suffix the measured value has', () => {
+    fc.assert(
+      fc.property(tuple, tuple, suffix, fc.boolean(), (a, b, sa, v) => {
+        const actual = parse(`${v ? 'v' : ''}${a.join('.')}${sa}`);
+        expect(Math.sign(compareAtPrecision(actual, parse(b.join('.'))))).toBe(atPrecision(a, b));
+      }),
+    );
+  });
+
+  it('never lets a suffix change the order of different numbers', () => {
+    fc.assert(
+      fc.property(tuple, tuple, suffix, suffix, (a, b, sa, sb) => {
+        fc.pre(atPrecision(a, b) !== 0);
+        const order = compareAtPrecision(
+          parse(`${a.join('.')}${sa}`),
+          parse(`${b.join('.')}${sb}`),
+        );
+        expect(Math.sign(order)).toBe(atPrecision(a, b));
+      }),
+    );
+  });
+
+  it('is antisymmetric between versions of the same precision', () => {
     fc.assert(
       fc.property(version, version, (a, b) => {
-        const ab = Math.sign(compareVersions(a, b));
-        const ba = Math.sign(compareVersions(b, a));
+        fc.pre(a.parts.length === b.parts.length);
+        const ab = Math.sign(compareAtPrecision(a, b));
+        const ba = Math.sign(compareAtPrecision(b, a));
         expect(ab).toBe(-ba);
-        if (ab === 0)
-          expect({ parts: a.parts, suffix: a.suffix }).toEqual({
-            parts: b.parts,
-            suffix: b.suffix,
-          });
+        if (ab === 0) expect(a.suffix).toBe(b.suffix);
       }),
     );
   });
+});
 
-  it('is transitive', () => {
-    fc.assert(
-      fc.property(version, version, version, (a, b, c) => {
-        const sorted = [a, b, c].sort(compareVersions);
-        expect(compareVersions(sorted[0]!, sorted[2]!)).toBeLessThanOrEqual(0);
-        expect(compareVersions(sorted[0]!, sorted[1]!)).toBeLessThanOrEqual(0);
-        expect(compareVersions(sorted[1]!, sorted[2]!)).toBeLessThanOrEqual(0);
-      }),
-    );
-  });
-
-  it('never lets a suffix change the order of different numeric parts', () => {
-    const suffix = fc.constantFrom('', '-eks-1', '-9999-aws', '-zzz', '-0');
-    fc.assert(
-      fc.property(version, version, suffix, suffix, (a, b, sa, sb) => {
-        const plain = compareAtPrecision(a, { ...b, suffix: '' });
-        fc.pre(plain !== 0 && a.parts.length === b.parts.length);
-        const withSuffixes = compareVersions({ ...a, suffix: sa }, { ...b, suffix: sb });
-        expect(Math.sign(withSuffixes)).toBe(Math.sign(plain));
-      }),
-    );
-  });
-
+describe('formatLooseVersion', () => {
   it('round-trips text through parse and format', () => {
     fc.assert(
       fc.property(versionText, (text) => {

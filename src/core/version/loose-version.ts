@@ -32,19 +32,6 @@ export function formatLooseVersion(version: LooseVersion): string {
 }
 
 /**
- * A total order on parsed versions: numeric parts (missing ones count as 0), then the shorter form
- * first (`1.30` before `1.30.0`), then no suffix before any suffix, then suffixes in natural order
- * (`-1024-aws` before `-1043-aws`). The `v` prefix is ignored.
- * @example compareVersions(parse('6.8.0-1043-aws'), parse('6.10')) < 0
- */
-export function compareVersions(a: LooseVersion, b: LooseVersion): number {
-  const numeric = compareParts(a.parts, b.parts, Math.max(a.parts.length, b.parts.length));
-  if (numeric !== 0) return numeric;
-  if (a.parts.length !== b.parts.length) return a.parts.length - b.parts.length;
-  return compareSuffixes(a.suffix, b.suffix);
-}
-
-/**
  * Compares `actual` with `operand` at the operand's precision: `actual` is cut to as many components
  * as the operand has (missing ones count as 0), so `6.8.0-1043-aws` equals `6.8` and
  * `v1.30.14-eks-x` is below `1.31`. The suffix matters only when the operand has one.
@@ -65,11 +52,12 @@ function compareParts(a: readonly number[], b: readonly number[], length: number
 
 const CHUNK = /(\d+)|(\D+)/g;
 
-/** Natural order: digit runs compare as numbers, other runs as text; identical text ties. */
+/**
+ * Natural order: digit runs compare as numbers, other runs as text, a suffix that continues another
+ * comes after it (so no suffix comes first); identical text ties.
+ */
 function compareSuffixes(a: string, b: string): number {
   if (a === b) return 0;
-  if (a === '') return -1;
-  if (b === '') return 1;
   const left = a.match(CHUNK) ?? [];
   const right = b.match(CHUNK) ?? [];
   for (let i = 0; i < Math.min(left.length, right.length); i++) {
