@@ -3,6 +3,7 @@
  * at another version, constraints changed, overlays on one side only, and the values that differ with
  * the layer that set each side (compareRecipes, run here on the two recipes and their traced values).
  */
+import type { ComponentChildren } from 'preact';
 import { compareRecipes, type RecipeComparison } from '../core/recipe/compare-recipes.js';
 import { api } from './api.js';
 import { CriteriaForm, type DimensionValues } from './criteria-form.js';
@@ -56,108 +57,111 @@ export function CompareView(props: {
   );
 }
 
+/** One row of a change table: what changed, and how it reads on each side (— where it is absent). */
+interface ChangeRow {
+  readonly name: string;
+  readonly change: 'added' | 'removed' | 'changed';
+  readonly label: string;
+  readonly a?: ComponentChildren;
+  readonly b?: ComponentChildren;
+}
+
+function ChangeTable(props: { id: string; caption: string; subject: string; rows: ChangeRow[] }) {
+  return (
+    <Table caption={props.caption} id={props.id}>
+      <thead>
+        <tr>
+          <th scope="col">{props.subject}</th>
+          <th scope="col">Change</th>
+          <th scope="col">A</th>
+          <th scope="col">B</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={row.name} class={row.change}>
+            <th scope="row">
+              <code>{row.name}</code>
+            </th>
+            <td>{row.label}</td>
+            <td>{row.a ?? '—'}</td>
+            <td>{row.b ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+const versionOf = (version: string | undefined) => <code>{version}</code>;
+const constraintOf = (c: { value: string; severity?: string | undefined }) => (
+  <>
+    <code>{c.value}</code> {c.severity ?? 'error'}
+  </>
+);
+
 function Comparison({ comparison }: { comparison: RecipeComparison }) {
   const { components, constraints, overlays, values } = comparison;
+  const componentRows: ChangeRow[] = [
+    ...components.added.map((c) => ({
+      name: c.name,
+      change: 'added' as const,
+      label: 'added',
+      b: versionOf(c.version),
+    })),
+    ...components.removed.map((c) => ({
+      name: c.name,
+      change: 'removed' as const,
+      label: 'removed',
+      a: versionOf(c.version),
+    })),
+    ...components.changed.map((c) => ({
+      name: c.name,
+      change: 'changed' as const,
+      label: 'version',
+      a: versionOf(c.from),
+      b: versionOf(c.to),
+    })),
+  ];
+  const constraintRows: ChangeRow[] = [
+    ...constraints.added.map((c) => ({
+      name: c.name,
+      change: 'added' as const,
+      label: 'added',
+      b: constraintOf(c),
+    })),
+    ...constraints.removed.map((c) => ({
+      name: c.name,
+      change: 'removed' as const,
+      label: 'removed',
+      a: constraintOf(c),
+    })),
+    ...constraints.changed.map((c) => ({
+      name: c.name,
+      change: 'changed' as const,
+      label: 'changed',
+      a: constraintOf(c.from),
+      b: constraintOf(c.to),
+    })),
+  ];
   return (
     <>
       <Section id="compare-components" title="Components">
-        <Table caption="Component changes" id="compare-components-table">
-          <thead>
-            <tr>
-              <th scope="col">Component</th>
-              <th scope="col">Change</th>
-              <th scope="col">A</th>
-              <th scope="col">B</th>
-            </tr>
-          </thead>
-          <tbody>
-            {components.added.map((c) => (
-              <tr key={c.name} class="added">
-                <th scope="row">{c.name}</th>
-                <td>added</td>
-                <td>—</td>
-                <td>
-                  <code>{c.version}</code>
-                </td>
-              </tr>
-            ))}
-            {components.removed.map((c) => (
-              <tr key={c.name} class="removed">
-                <th scope="row">{c.name}</th>
-                <td>removed</td>
-                <td>
-                  <code>{c.version}</code>
-                </td>
-                <td>—</td>
-              </tr>
-            ))}
-            {components.changed.map((c) => (
-              <tr key={c.name} class="changed">
-                <th scope="row">{c.name}</th>
-                <td>version</td>
-                <td>
-                  <code>{c.from}</code>
-                </td>
-                <td>
-                  <code>{c.to}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <ChangeTable
+          caption="Component changes"
+          id="compare-components-table"
+          subject="Component"
+          rows={componentRows}
+        />
         <p class="muted">Unchanged: {components.unchanged.join(', ') || 'none'}.</p>
       </Section>
       <Section id="compare-constraints" title="Constraints">
-        <Table caption="Constraint changes" id="compare-constraints-table">
-          <thead>
-            <tr>
-              <th scope="col">Constraint</th>
-              <th scope="col">Change</th>
-              <th scope="col">A</th>
-              <th scope="col">B</th>
-            </tr>
-          </thead>
-          <tbody>
-            {constraints.added.map((c) => (
-              <tr key={c.name} class="added">
-                <th scope="row">
-                  <code>{c.name}</code>
-                </th>
-                <td>added</td>
-                <td>—</td>
-                <td>
-                  <code>{c.value}</code> {c.severity ?? 'error'}
-                </td>
-              </tr>
-            ))}
-            {constraints.removed.map((c) => (
-              <tr key={c.name} class="removed">
-                <th scope="row">
-                  <code>{c.name}</code>
-                </th>
-                <td>removed</td>
-                <td>
-                  <code>{c.value}</code> {c.severity ?? 'error'}
-                </td>
-                <td>—</td>
-              </tr>
-            ))}
-            {constraints.changed.map((c) => (
-              <tr key={c.name} class="changed">
-                <th scope="row">
-                  <code>{c.name}</code>
-                </th>
-                <td>changed</td>
-                <td>
-                  <code>{c.from.value}</code> {c.from.severity ?? 'error'}
-                </td>
-                <td>
-                  <code>{c.to.value}</code> {c.to.severity ?? 'error'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <ChangeTable
+          caption="Constraint changes"
+          id="compare-constraints-table"
+          subject="Constraint"
+          rows={constraintRows}
+        />
       </Section>
       <Section id="compare-overlays" title="Overlays">
         <p>Only in A: {overlays.removed.join(', ') || 'none'}.</p>
