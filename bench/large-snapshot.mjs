@@ -5,7 +5,7 @@
 // validates in under 30 s. BENCH_SIZES=1,4 limits the sizes (MB); BENCH_FORMATS=json the formats.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { fmt, importTs, ROOT } from './lib.mjs';
+import { fmt, importTs, ROOT, syntheticSnapshot } from './lib.mjs';
 
 const sizes = (process.env.BENCH_SIZES ?? '1,4,16,64').split(',').map(Number);
 const formats = (process.env.BENCH_FORMATS ?? 'yaml,json').split(',');
@@ -27,40 +27,13 @@ function scaledSnapshot(scale) {
     for (let k = 0; k < 120; k++) data[`Property${k}`] = k % 3 === 0 ? 'yes' : `value-${u}-${k}`;
     return { subtype: `unit-${u}.service`, data };
   });
-  const images = {};
-  for (let i = 0; i < 600 * scale; i++) images[`workload-${i}`] = `v1.${i % 30}.${i % 7}`;
-  const policy = {};
-  for (let i = 0; i < 3000 * scale; i++)
-    policy[`spec.section${Math.floor(i / 50)}.key${i}`] = i % 2 === 0 ? 'true' : `value-${i}`;
-  return {
-    kind: 'Snapshot',
-    apiVersion: 'cns.nvidia.com/v1alpha1',
-    metadata: { 'source-node': 'bench-node', timestamp: '2026-11-26T00:00:00Z', version: 'bench' },
-    measurements: [
-      {
-        type: 'OS',
-        subtypes: [
-          { subtype: 'sysctl', data: sysctl },
-          { subtype: 'release', data: { ID: 'ubuntu', VERSION_ID: '24.04' } },
-        ],
-      },
-      { type: 'SystemD', subtypes: units },
-      {
-        type: 'GPU',
-        subtypes: [
-          { subtype: 'smi', data: { driver: '570.133.20', 'gpu.model': 'NVIDIA H100 80GB HBM3' } },
-        ],
-      },
-      {
-        type: 'K8s',
-        subtypes: [
-          { subtype: 'server', data: { version: 'v1.34.1-eks-3025e55' } },
-          { subtype: 'image', data: images },
-          { subtype: 'policy', data: policy },
-        ],
-      },
-    ],
-  };
+  return syntheticSnapshot({
+    sysctl,
+    units,
+    gpu: [{ subtype: 'smi', data: { driver: '570.133.20', 'gpu.model': 'NVIDIA H100 80GB HBM3' } }],
+    imageCount: 600 * scale,
+    policyKeys: 3000 * scale,
+  });
 }
 
 const serialise = {

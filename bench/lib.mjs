@@ -66,3 +66,40 @@ export function pairedTimes(baseline, command, runs, env = {}) {
 }
 
 export const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+
+/**
+ * A synthetic node's Snapshot for the benchmarks that need a large one: the given sysctl map, systemd
+ * unit subtypes and GPU subtypes, plus `imageCount` pod images and a ClusterPolicy of `policyKeys`
+ * flattened keys (half of them booleans), on an Ubuntu 24.04 node of Kubernetes 1.34.
+ */
+export function syntheticSnapshot({ sysctl, units, gpu, imageCount, policyKeys }) {
+  const images = {};
+  for (let i = 0; i < imageCount; i++) images[`workload-${i}`] = `v1.${i % 30}.${i % 7}`;
+  const policy = {};
+  for (let i = 0; i < policyKeys; i++)
+    policy[`spec.section${Math.floor(i / 50)}.key${i}`] = i % 2 === 0 ? 'true' : `value-${i}`;
+  return {
+    kind: 'Snapshot',
+    apiVersion: 'cns.nvidia.com/v1alpha1',
+    metadata: { 'source-node': 'bench-node', timestamp: '2026-11-26T00:00:00Z', version: 'bench' },
+    measurements: [
+      {
+        type: 'OS',
+        subtypes: [
+          { subtype: 'sysctl', data: sysctl },
+          { subtype: 'release', data: { ID: 'ubuntu', VERSION_ID: '24.04' } },
+        ],
+      },
+      { type: 'SystemD', subtypes: units },
+      { type: 'GPU', subtypes: gpu },
+      {
+        type: 'K8s',
+        subtypes: [
+          { subtype: 'server', data: { version: 'v1.34.1-eks-3025e55' } },
+          { subtype: 'image', data: images },
+          { subtype: 'policy', data: policy },
+        ],
+      },
+    ],
+  };
+}

@@ -2,7 +2,7 @@
 // 10,000 constraints against a 2 MB snapshot, in process: the snapshot is parsed and schema-checked
 // once (reported apart), then runValidation (parse every constraint, index the snapshot, evaluate,
 // build the ValidationResult) is timed. Target: under 100 ms.
-import { fmt, importTs, percentile } from './lib.mjs';
+import { fmt, importTs, percentile, syntheticSnapshot } from './lib.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 20);
 const { runValidation } = await importTs('src/actions/validate/run-validation.ts');
@@ -27,41 +27,13 @@ function bigSnapshot() {
       data[`detail.section_${Math.floor(k / 20)}.field_${k}`] = `${k}.${g}`;
     return { subtype: `device.${g}`, data };
   });
-  const images = {};
-  for (let i = 0; i < 600; i++) images[`workload-${i}`] = `v1.${i % 30}.${i % 7}`;
-  const policy = {};
-  for (let i = 0; i < 6000; i++)
-    policy[`spec.section${Math.floor(i / 50)}.key${i}`] = i % 2 === 0 ? 'true' : `value-${i}`;
-  return {
-    kind: 'Snapshot',
-    apiVersion: 'cns.nvidia.com/v1alpha1',
-    metadata: { 'source-node': 'bench-node', timestamp: '2026-11-26T00:00:00Z', version: 'bench' },
-    measurements: [
-      {
-        type: 'OS',
-        subtypes: [
-          { subtype: 'sysctl', data: sysctl },
-          { subtype: 'release', data: { ID: 'ubuntu', VERSION_ID: '24.04' } },
-        ],
-      },
-      { type: 'SystemD', subtypes: units },
-      {
-        type: 'GPU',
-        subtypes: [
-          { subtype: 'smi', data: { driver: '580.159.04', 'cuda-version': '13.0' } },
-          ...gpus,
-        ],
-      },
-      {
-        type: 'K8s',
-        subtypes: [
-          { subtype: 'server', data: { version: 'v1.34.1-eks-3025e55' } },
-          { subtype: 'image', data: images },
-          { subtype: 'policy', data: policy },
-        ],
-      },
-    ],
-  };
+  return syntheticSnapshot({
+    sysctl,
+    units,
+    gpu: [{ subtype: 'smi', data: { driver: '580.159.04', 'cuda-version': '13.0' } }, ...gpus],
+    imageCount: 600,
+    policyKeys: 6000,
+  });
 }
 
 // 10,000 constraints over every kind of key, with every operator; one in ten names a missing key.
