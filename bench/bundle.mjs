@@ -7,7 +7,7 @@
 // 3. In process, once catalog and recipe are loaded: makeBundle p50/p99 (render only, no writing).
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { fmt, importTs, pairedTimes, percentile, ROOT } from './lib.mjs';
+import { DEMO_CRITERIA, fmt, importTs, pairedTimes, percentile, ROOT } from './lib.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 20);
 if (!existsSync(`${ROOT}dist/cnsctl.cjs`)) throw new Error('run `npm run build` first');
@@ -17,17 +17,7 @@ const work = `${ROOT}.cache/bench/bundle`;
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 const recipe = `${work}/recipe.yaml`;
-const demo = [
-  '--service',
-  'eks',
-  '--accelerator',
-  'h100',
-  '--os',
-  'ubuntu',
-  '--intent',
-  'training',
-];
-if (spawnSync(bin[0], [bin[1], 'recipe', ...demo, '-o', recipe]).status !== 0)
+if (spawnSync(bin[0], [bin[1], 'recipe', ...DEMO_CRITERIA, '-o', recipe]).status !== 0)
   throw new Error('cnsctl recipe failed');
 const placement = [
   '--system-node-selector',

@@ -6,6 +6,18 @@ import { build } from 'esbuild';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 
+/** The demo report's criteria, as `cnsctl recipe` flags. */
+export const DEMO_CRITERIA = [
+  '--service',
+  'eks',
+  '--accelerator',
+  'h100',
+  '--os',
+  'ubuntu',
+  '--intent',
+  'training',
+];
+
 /** Bundles a TypeScript module into .cache/bench and imports it. */
 export async function importTs(relativePath) {
   mkdirSync(`${ROOT}.cache/bench`, { recursive: true });

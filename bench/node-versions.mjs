@@ -9,7 +9,7 @@
 // + system time, from /proc/self/stat once they are reaped) does much less, so both are reported.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { fmt, pairedTimes, ROOT } from './lib.mjs';
+import { DEMO_CRITERIA, fmt, pairedTimes, ROOT } from './lib.mjs';
 
 const runs = Math.max(20, Number(process.env.BENCH_RUNS ?? 20));
 if (!existsSync(`${ROOT}dist/cnsctl.cjs`)) throw new Error('run `npm run build` first');
@@ -20,17 +20,7 @@ const nodes = [
     execFileSync(`${ROOT}.ci/node-binary`, [version], { encoding: 'utf8' }).trim(),
   ),
 ];
-const demo = [
-  'recipe',
-  '--service',
-  'eks',
-  '--accelerator',
-  'h100',
-  '--os',
-  'ubuntu',
-  '--intent',
-  'training',
-];
+const demo = ['recipe', ...DEMO_CRITERIA];
 
 // User + system time of this process's reaped children so far, in ms (fields 16 and 17 of
 // /proc/self/stat, in clock ticks of 10 ms; summed over many runs, the mean is precise enough).

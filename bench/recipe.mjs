@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fmt, importTs, median, pairedTimes, percentile, ROOT } from './lib.mjs';
+import { DEMO_CRITERIA, fmt, importTs, median, pairedTimes, percentile, ROOT } from './lib.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 20);
 if (!existsSync(`${ROOT}dist/cnsctl.cjs`)) throw new Error('run `npm run build` first');
@@ -22,17 +22,7 @@ const node = !flags.node
     : flags.node;
 const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
 
-const demo = [
-  'recipe',
-  '--service',
-  'eks',
-  '--accelerator',
-  'h100',
-  '--os',
-  'ubuntu',
-  '--intent',
-  'training',
-];
+const demo = ['recipe', ...DEMO_CRITERIA];
 const cli = pairedTimes([node, '-e', '0'], [node, `${ROOT}bin/cnsctl.cjs`, ...demo], runs);
 console.log(
   `recipe CLI on Node ${nodeVersion}: node -e 0 ${fmt(cli.baselineMs)}, cnsctl recipe ${fmt(cli.commandMs)}, ratio ${cli.ratio.toFixed(2)} (median of ${runs} pairs; target <= 1.25)`,
