@@ -68,27 +68,17 @@ interface ChangeRow {
 
 function ChangeTable(props: { id: string; caption: string; subject: string; rows: ChangeRow[] }) {
   return (
-    <Table caption={props.caption} id={props.id}>
-      <thead>
-        <tr>
-          <th scope="col">{props.subject}</th>
-          <th scope="col">Change</th>
-          <th scope="col">A</th>
-          <th scope="col">B</th>
+    <Table caption={props.caption} id={props.id} columns={[props.subject, 'Change', 'A', 'B']}>
+      {props.rows.map((row) => (
+        <tr key={row.name} class={row.change}>
+          <th scope="row">
+            <code>{row.name}</code>
+          </th>
+          <td>{row.label}</td>
+          <td>{row.a ?? '—'}</td>
+          <td>{row.b ?? '—'}</td>
         </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row) => (
-          <tr key={row.name} class={row.change}>
-            <th scope="row">
-              <code>{row.name}</code>
-            </th>
-            <td>{row.label}</td>
-            <td>{row.a ?? '—'}</td>
-            <td>{row.b ?? '—'}</td>
-          </tr>
-        ))}
-      </tbody>
+      ))}
     </Table>
   );
 }
@@ -172,37 +162,31 @@ function Comparison({ comparison }: { comparison: RecipeComparison }) {
         title={`Values that differ (${values.length})`}
         note="For components in both recipes."
       >
-        <Table caption="Values that differ" id="compare-values-table">
-          <thead>
-            <tr>
-              <th scope="col">Component</th>
-              <th scope="col">Path</th>
-              <th scope="col">A</th>
-              <th scope="col">B</th>
+        <Table
+          caption="Values that differ"
+          id="compare-values-table"
+          columns={['Component', 'Path', 'A', 'B']}
+        >
+          {values.map((difference) => (
+            <tr key={`${difference.component} ${difference.path.join('.')}`}>
+              <td>{difference.component}</td>
+              <th scope="row">
+                <code>{difference.path.join('.')}</code>
+              </th>
+              {[difference.from, difference.to].map((side, index) => (
+                <td key={index}>
+                  {side ? (
+                    <>
+                      <code>{formatValue(side.value)}</code> <LayerBadge layer={side.layer} />{' '}
+                      <span class="source">{side.source}</span>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              ))}
             </tr>
-          </thead>
-          <tbody>
-            {values.map((difference) => (
-              <tr key={`${difference.component} ${difference.path.join('.')}`}>
-                <td>{difference.component}</td>
-                <th scope="row">
-                  <code>{difference.path.join('.')}</code>
-                </th>
-                {[difference.from, difference.to].map((side, index) => (
-                  <td key={index}>
-                    {side ? (
-                      <>
-                        <code>{formatValue(side.value)}</code> <LayerBadge layer={side.layer} />{' '}
-                        <span class="source">{side.source}</span>
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       </Section>
     </>

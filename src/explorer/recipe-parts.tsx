@@ -22,87 +22,73 @@ export function RecipeParts(props: {
   return (
     <>
       <Section id="components" title={`Components (${recipe.componentRefs.length})`}>
-        <Table caption="Components" id="components-table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Component</th>
-              <th scope="col">Version</th>
-              <th scope="col">Chart</th>
-              <th scope="col">Namespace</th>
-              <th scope="col">Depends on</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recipe.componentRefs.map((ref, index) => {
-              const link = props.valuesLink?.(ref.name);
-              return (
-                <tr key={ref.name}>
-                  <td>{index + 1}</td>
-                  <th scope="row">
-                    {link && props.href && props.onLink ? (
-                      <a
-                        href={props.href(link)}
-                        onClick={props.onLink(link)}
-                        title={`Values of ${ref.name}`}
-                      >
-                        {ref.name}
-                      </a>
-                    ) : (
-                      ref.name
-                    )}
-                  </th>
-                  <td>
-                    <code>{ref.version ?? '—'}</code>
-                  </td>
-                  <td>
-                    <span class="chart">{ref.chart ?? ref.name}</span>
-                    <span class="repo">{ref.source}</span>
-                  </td>
-                  <td>
-                    <code>{ref.namespace ?? '—'}</code>
-                  </td>
-                  <td>{(ref.dependencyRefs ?? []).join(', ') || '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
+        <Table
+          caption="Components"
+          id="components-table"
+          columns={['#', 'Component', 'Version', 'Chart', 'Namespace', 'Depends on']}
+        >
+          {recipe.componentRefs.map((ref, index) => {
+            const link = props.valuesLink?.(ref.name);
+            return (
+              <tr key={ref.name}>
+                <td>{index + 1}</td>
+                <th scope="row">
+                  {link && props.href && props.onLink ? (
+                    <a
+                      href={props.href(link)}
+                      onClick={props.onLink(link)}
+                      title={`Values of ${ref.name}`}
+                    >
+                      {ref.name}
+                    </a>
+                  ) : (
+                    ref.name
+                  )}
+                </th>
+                <td>
+                  <code>{ref.version ?? '—'}</code>
+                </td>
+                <td>
+                  <span class="chart">{ref.chart ?? ref.name}</span>
+                  <span class="repo">{ref.source}</span>
+                </td>
+                <td>
+                  <code>{ref.namespace ?? '—'}</code>
+                </td>
+                <td>{(ref.dependencyRefs ?? []).join(', ') || '—'}</td>
+              </tr>
+            );
+          })}
         </Table>
       </Section>
       <Section id="order" title="Deployment order">
         <DependencyGraph components={recipe.componentRefs} />
       </Section>
       <Section id="constraints" title={`Constraints (${recipe.constraints.length})`}>
-        <Table caption="Constraints" id="constraints-table">
-          <thead>
-            <tr>
-              <th scope="col">Constraint</th>
-              <th scope="col">Expected</th>
-              <th scope="col">Severity</th>
-              <th scope="col">Remediation</th>
+        <Table
+          caption="Constraints"
+          id="constraints-table"
+          columns={['Constraint', 'Expected', 'Severity', 'Remediation']}
+        >
+          {recipe.constraints.map((constraint) => (
+            <tr key={constraint.name}>
+              <th scope="row">
+                <code>{constraint.name}</code>
+                {constraint.excludedOverlay && (
+                  <span class="muted"> (from excluded overlay {constraint.excludedOverlay})</span>
+                )}
+              </th>
+              <td>
+                <code>{constraint.value}</code>
+              </td>
+              <td>
+                <span class={`badge severity-${constraint.severity ?? 'error'}`}>
+                  {constraint.severity ?? 'error'}
+                </span>
+              </td>
+              <td>{constraint.remediation ?? '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {recipe.constraints.map((constraint) => (
-              <tr key={constraint.name}>
-                <th scope="row">
-                  <code>{constraint.name}</code>
-                  {constraint.excludedOverlay && (
-                    <span class="muted"> (from excluded overlay {constraint.excludedOverlay})</span>
-                  )}
-                </th>
-                <td>
-                  <code>{constraint.value}</code>
-                </td>
-                <td>
-                  <span class={`badge severity-${constraint.severity ?? 'error'}`}>
-                    {constraint.severity ?? 'error'}
-                  </span>
-                </td>
-                <td>{constraint.remediation ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       </Section>
       <OverlaysSection recipe={recipe} overlays={props.overlays} />

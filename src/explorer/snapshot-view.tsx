@@ -162,31 +162,25 @@ function Locks({ trace }: { trace: ValuesTrace }) {
       {locks.length === 0 ? (
         <p>Nothing on this node is locked into the recipe.</p>
       ) : (
-        <Table caption="Values locked from the snapshot" id="locks-table">
-          <thead>
-            <tr>
-              <th scope="col">Component</th>
-              <th scope="col">Value</th>
-              <th scope="col">Locked to</th>
-              <th scope="col">Measured as</th>
+        <Table
+          caption="Values locked from the snapshot"
+          id="locks-table"
+          columns={['Component', 'Value', 'Locked to', 'Measured as']}
+        >
+          {locks.map(({ component, leaf }) => (
+            <tr key={`${component} ${leaf.path.join('.')}`}>
+              <td>{component}</td>
+              <th scope="row">
+                <code>{leaf.path.join('.')}</code>
+              </th>
+              <td>
+                <code>{formatValue(leaf.value)}</code>
+              </td>
+              <td>
+                <code>{leaf.source}</code>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {locks.map(({ component, leaf }) => (
-              <tr key={`${component} ${leaf.path.join('.')}`}>
-                <td>{component}</td>
-                <th scope="row">
-                  <code>{leaf.path.join('.')}</code>
-                </th>
-                <td>
-                  <code>{formatValue(leaf.value)}</code>
-                </td>
-                <td>
-                  <code>{leaf.source}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
     </Section>
@@ -207,41 +201,34 @@ function Validation({ validation }: { validation: ValidationResult }) {
         {summary.warnings ? ` (${summary.warnings} warnings)` : ''}, {summary.skipped} skipped of{' '}
         {summary.total}.
       </p>
-      <Table caption="Validation results, failures first" id="validation-table">
-        <thead>
-          <tr>
-            <th scope="col">Status</th>
-            <th scope="col">Constraint</th>
-            <th scope="col">Expected</th>
-            <th scope="col">Actual</th>
-            <th scope="col">Why / remediation</th>
+      <Table
+        caption="Validation results, failures first"
+        id="validation-table"
+        columns={['Status', 'Constraint', 'Expected', 'Actual', 'Why / remediation']}
+      >
+        {results.map((entry) => (
+          <tr key={entry.name} class={`status-${entry.status}`}>
+            <td>
+              <span class={`badge status-${entry.status}`}>
+                {entry.status}
+                {entry.status === 'failed' && entry.severity === 'warning' ? ' (warning)' : ''}
+              </span>
+            </td>
+            <th scope="row">
+              <code>{entry.name}</code>
+            </th>
+            <td>
+              <code>{entry.expected}</code>
+            </td>
+            <td>
+              <code>{entry.actual ?? '—'}</code>
+            </td>
+            <td>
+              {entry.message}
+              {entry.remediation && <div class="muted">{entry.remediation}</div>}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {results.map((entry) => (
-            <tr key={entry.name} class={`status-${entry.status}`}>
-              <td>
-                <span class={`badge status-${entry.status}`}>
-                  {entry.status}
-                  {entry.status === 'failed' && entry.severity === 'warning' ? ' (warning)' : ''}
-                </span>
-              </td>
-              <th scope="row">
-                <code>{entry.name}</code>
-              </th>
-              <td>
-                <code>{entry.expected}</code>
-              </td>
-              <td>
-                <code>{entry.actual ?? '—'}</code>
-              </td>
-              <td>
-                {entry.message}
-                {entry.remediation && <div class="muted">{entry.remediation}</div>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        ))}
       </Table>
     </Section>
   );

@@ -55,12 +55,27 @@ export function Section(props: {
   );
 }
 
-export function Table(props: { caption: string; children: ComponentChildren; id?: string }) {
+/** A captioned table with one header row of `columns`; the children are its body rows. */
+export function Table(props: {
+  caption: string;
+  columns: readonly string[];
+  children: ComponentChildren;
+  id?: string;
+}) {
   return (
     <div class="table-scroll" tabIndex={0} role="region" aria-label={props.caption}>
       <table id={props.id}>
         <caption class="visually-hidden">{props.caption}</caption>
-        {props.children}
+        <thead>
+          <tr>
+            {props.columns.map((column) => (
+              <th scope="col" key={column}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
       </table>
     </div>
   );
